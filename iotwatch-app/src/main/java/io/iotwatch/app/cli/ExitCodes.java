@@ -1,0 +1,10 @@
+package io.iotwatch.app.cli;
+
+/** Exit statuses of every command, as documented in the top-level help. */
+final class ExitCodes {
+    static final int OK = 0;
+    static final int FAILURE = 1;
+    static final int USAGE = 2;
+
+    private ExitCodes() {}
+}

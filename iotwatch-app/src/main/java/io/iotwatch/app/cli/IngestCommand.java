@@ -1,0 +1,84 @@
+package io.iotwatch.app.cli;
+
+import io.iotwatch.app.config.IotwatchConfig;
+import io.iotwatch.logs.file.FileIngester;
+import io.iotwatch.logs.file.LogInputs;
+import io.iotwatch.logs.fortigate.FortiGateParser;
+import io.iotwatch.store.BatchWriter;
+import io.iotwatch.store.EventStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Reads FortiGate log files, stores their events and prints what it found.",
+            "Files may be plain or gzip-compressed; folders are read recursively; '-' reads standard input.",
+            "Every line becomes an event or a reject (kept raw with its file and line number). Ingesting",
+            "the same content again stores nothing twice; an interrupted ingest resumes where it stopped."
+        })
+final class IngestCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or folders, or '-' for standard input.")
+    List<String> paths;
+
+    @Option(names = "--batch-size", paramLabel = "LINES",
+            description = "Lines per database transaction (config key ingest.batch-size, default 4096).")
+    Integer batchSize;
+
+    @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Show a progress bar when standard error is a terminal (default: on).")
+    boolean progress;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        IotwatchConfig config = common.load(batchSize == null ? Map.of() : Map.of("ingest.batch-size", batchSize.toString()));
+        List<Input> inputs = Input.of(paths);
+        PrintWriter out = spec.commandLine().getOut();
+        IngestReport report = new IngestReport();
+        long started = System.nanoTime();
+        try (EventStore store = Stores.open(config);
+                BatchWriter writer = new BatchWriter(store, config.ingest().queueBatches());
+                IngestProgress bar = IngestProgress.create(progress, inputs.stream().mapToLong(Input::size).sum())) {
+            FileIngester ingester = new FileIngester(
+                    new FortiGateParser(),
+                    batch -> {
+                        report.observe(batch);
+                        writer.accept(batch);
+                    },
+                    config.ingest().batchSize(),
+                    config.ingest().maxLineBytes(),
+                    store::checkpoint);
+            for (Input input : inputs) {
+                try (CountingInputStream raw = input.open()) {
+                    bar.startInput(input.name());
+                    FileIngester.Result result = ingester.ingest(
+                            LogInputs.decompressing(raw), input.name(), (lines, bytes) -> bar.advance(lines, raw.count()));
+                    bar.finishInput(raw.count());
+                    report.add(result);
+                } catch (IOException e) {
+                    throw new UserFacingException("cannot read " + input.name() + ": " + Stores.rootMessage(e), e);
+                }
+            }
+            writer.flush();
+            report.print(out, System.nanoTime() - started, Stores.settings(config).jdbcUrl(), store.summary());
+        }
+        return ExitCodes.OK;
+    }
+}

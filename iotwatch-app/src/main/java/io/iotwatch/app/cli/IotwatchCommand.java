@@ -1,0 +1,56 @@
+package io.iotwatch.app.cli;
+
+import io.iotwatch.app.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top-level command: lists the subcommands. */
+@Command(
+        name = "iotwatch",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Network security monitor for IoT networks.",
+            "Reads FortiGate firewall logs (files or syslog), normalizes them into connection, DNS,",
+            "authentication, ARP, vendor-alert and generic events, and stores them.",
+            ""
+        },
+        subcommands = {IngestCommand.class, ParseCommand.class, ListenCommand.class, CommandLine.HelpCommand.class},
+        footer = {
+            "",
+            "Configuration: iotwatch.yml in the working directory (or --config FILE); environment",
+            "variables IOTWATCH_<KEY> and command-line options override it. Exit status: 0 success,",
+            "1 failure while running, 2 wrong usage or configuration.",
+            "Run 'iotwatch COMMAND --help' for a command's options."
+        })
+public final class IotwatchCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The configured command line, shared by {@code main} and tests. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new IotwatchCommand());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof ConfigException) {
+                commandLine.getErr().println("iotwatch: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            if (e instanceof UserFacingException) {
+                commandLine.getErr().println("iotwatch: " + e.getMessage());
+                return ExitCodes.FAILURE;
+            }
+            commandLine.getErr().println("iotwatch: " + e);
+            org.slf4j.LoggerFactory.getLogger(IotwatchCommand.class).error("command failed", e);
+            return ExitCodes.FAILURE;
+        });
+        return cli;
+    }
+}

@@ -1,0 +1,168 @@
+package io.iotwatch.app.cli;
+
+import io.iotwatch.app.config.IotwatchConfig;
+import io.iotwatch.logs.fortigate.FortiGateParser;
+import io.iotwatch.logs.syslog.ListenerStats;
+import io.iotwatch.logs.syslog.SyslogListener;
+import io.iotwatch.logs.syslog.SyslogOptions;
+import io.iotwatch.store.BatchWriter;
+import io.iotwatch.store.EventStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(
+        name = "listen",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Receives FortiGate logs over syslog and stores their events until stopped (Ctrl-C).",
+            "UDP: RFC 5426, one message per datagram; what the database cannot keep up with is dropped",
+            "     and counted, in iotwatch and in the kernel, because a UDP sender cannot be slowed down.",
+            "TCP: RFC 6587, octet counting or newline framing, detected per message; a slow database slows",
+            "     the sender down and nothing is lost.",
+            "Counters are printed every --stats-every seconds and when stopping."
+        })
+final class ListenCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--syslog-udp", paramLabel = "PORT", description = "UDP port to receive syslog on (config key syslog.udp-port).")
+    Integer udpPort;
+
+    @Option(names = "--syslog-tcp", paramLabel = "PORT", description = "TCP port to receive syslog on (config key syslog.tcp-port).")
+    Integer tcpPort;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (config key syslog.bind, default 0.0.0.0).")
+    String bind;
+
+    @Option(names = "--stats-every", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Seconds between counter lines (default: ${DEFAULT-VALUE}).")
+    int statsEverySeconds;
+
+    @Option(names = "--stop-after", paramLabel = "SECONDS",
+            description = "Stop by itself after this many seconds (default: run until interrupted).")
+    Integer stopAfterSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        if (udpPort != null) {
+            overrides.put("syslog.udp-port", udpPort.toString());
+        }
+        if (tcpPort != null) {
+            overrides.put("syslog.tcp-port", tcpPort.toString());
+        }
+        if (bind != null) {
+            overrides.put("syslog.bind", bind);
+        }
+        IotwatchConfig config = common.load(overrides);
+        IotwatchConfig.Syslog syslog = config.syslog();
+        if (syslog.udpPort() == 0 && syslog.tcpPort() == 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "nothing to listen on: give --syslog-udp PORT and/or --syslog-tcp PORT"
+                            + " (or syslog.udp-port / syslog.tcp-port in iotwatch.yml)");
+        }
+        if (statsEverySeconds < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--stats-every must be at least 1 second");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Logger log = LoggerFactory.getLogger(ListenCommand.class);
+        Thread onInterrupt = new Thread(this::stopAndWait, "iotwatch-listen-shutdown");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try (EventStore store = Stores.open(config);
+                BatchWriter writer = new BatchWriter(store, config.ingest().queueBatches())) {
+            SyslogListener listener;
+            try {
+                listener = SyslogListener.start(
+                        address(syslog.bind(), syslog.udpPort()),
+                        address(syslog.bind(), syslog.tcpPort()),
+                        FortiGateParser::new,
+                        writer,
+                        options(syslog));
+            } catch (IOException e) {
+                throw new UserFacingException("cannot listen on " + syslog.bind() + ": " + Stores.rootMessage(e), e);
+            }
+            try (listener) {
+                listener.udp().ifPresent(u -> out.printf("listening for syslog on udp://%s:%d (receive buffer %,d bytes)%n",
+                        syslog.bind(), u.port(), u.stats().receiveBufferBytes()));
+                listener.tcp().ifPresent(t -> out.printf("listening for syslog on tcp://%s:%d%n", syslog.bind(), t.port()));
+                out.printf("storing in %s; Ctrl-C stops%n", Stores.settings(config).jdbcUrl());
+                out.flush();
+                log.info("listening: udp {} tcp {}", syslog.udpPort(), syslog.tcpPort());
+                long deadline = stopAfterSeconds == null ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(stopAfterSeconds);
+                while (!stop.await(Math.min(TimeUnit.SECONDS.toNanos(statsEverySeconds), Math.max(deadline - System.nanoTime(), 0)), TimeUnit.NANOSECONDS)
+                        && System.nanoTime() < deadline) {
+                    out.println(describe(listener.stats()));
+                    out.flush();
+                }
+            }
+            writer.flush();
+            out.println("stopped: " + describe(listener.stats()));
+            out.printf("stored in total: %,d events, %,d rejects%n", store.summary().totalEvents(), store.summary().rejects());
+            out.flush();
+        } finally {
+            stopped.countDown();
+            if (!stop.await(0, TimeUnit.SECONDS)) {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Runs on Ctrl-C: lets the main thread close the listeners and store what they received. */
+    private void stopAndWait() {
+        stop.countDown();
+        try {
+            stopped.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Optional<InetSocketAddress> address(String bind, int port) {
+        return port == 0 ? Optional.empty() : Optional.of(new InetSocketAddress(bind, port));
+    }
+
+    private static SyslogOptions options(IotwatchConfig.Syslog syslog) {
+        return new SyslogOptions(
+                syslog.batchSize(),
+                Duration.ofMillis(syslog.batchDelayMs()),
+                syslog.maxMessageBytes(),
+                syslog.udpReceiveBufferBytes(),
+                syslog.udpQueueBytes(),
+                syslog.maxTcpConnections());
+    }
+
+    static String describe(ListenerStats stats) {
+        StringBuilder line = new StringBuilder();
+        stats.udp().ifPresent(u -> line.append(String.format(
+                "udp: %,d received, %,d events, %,d rejected (%,d oversize), dropped %,d by iotwatch and %s by the kernel",
+                u.received(), u.events(), u.rejects(), u.oversize(), u.appDropped(),
+                u.kernelDropped().isPresent() ? String.format("%,d", u.kernelDropped().getAsLong()) : "an unknown number")));
+        stats.tcp().ifPresent(t -> line.append(line.isEmpty() ? "" : "; ").append(String.format(
+                "tcp: %,d connections open (%,d in total, %,d refused), %,d frames, %,d events, %,d rejected (%,d oversize)",
+                t.connectionsOpen(), t.connectionsTotal(), t.connectionsRefused(), t.frames(), t.events(), t.rejects(), t.oversize())));
+        return line.toString();
+    }
+}

@@ -1,0 +1,58 @@
+package io.iotwatch.app.config;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Range and format checks that the types alone don't express. */
+final class ConfigValidator {
+
+    private static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
+    private static final String[] JDBC_PREFIXES = {"jdbc:sqlite:", "jdbc:postgresql:", "jdbc:mariadb:", "jdbc:mysql:"};
+
+    private ConfigValidator() {}
+
+    static void validate(IotwatchConfig c, Function<String, String> origin) {
+        Check check = new Check(origin);
+        check.that("data-dir", !c.dataDir().isBlank(), c.dataDir(), "a folder path");
+        String url = c.database().url();
+        check.that("database.url", url.isEmpty() || startsWithAny(url), url,
+                "empty (embedded SQLite) or a JDBC URL starting with " + String.join(", ", JDBC_PREFIXES));
+        check.range("ingest.batch-size", c.ingest().batchSize(), 1, 1_000_000);
+        check.range("ingest.queue-batches", c.ingest().queueBatches(), 1, 4096);
+        check.range("ingest.max-line-bytes", c.ingest().maxLineBytes(), 1024, 256 * 1024 * 1024);
+        check.that("syslog.bind", !c.syslog().bind().isBlank(), c.syslog().bind(), "an address to listen on, e.g. 0.0.0.0");
+        check.range("syslog.udp-port", c.syslog().udpPort(), 0, 65535);
+        check.range("syslog.tcp-port", c.syslog().tcpPort(), 0, 65535);
+        check.range("syslog.max-message-bytes", c.syslog().maxMessageBytes(), 480, 16 * 1024 * 1024);
+        check.range("syslog.udp-receive-buffer-bytes", c.syslog().udpReceiveBufferBytes(), 65_536, 1 << 30);
+        check.range("syslog.udp-queue-bytes", c.syslog().udpQueueBytes(), 65_536, 1 << 30);
+        check.range("syslog.max-tcp-connections", c.syslog().maxTcpConnections(), 1, 100_000);
+        check.range("syslog.batch-size", c.syslog().batchSize(), 1, 1_000_000);
+        check.range("syslog.batch-delay-ms", c.syslog().batchDelayMs(), 1, 60_000);
+        check.that("log.level", LOG_LEVELS.contains(c.log().level().toLowerCase(Locale.ROOT)), c.log().level(),
+                "one of trace, debug, info, warn, error");
+    }
+
+    private static boolean startsWithAny(String url) {
+        for (String prefix : JDBC_PREFIXES) {
+            if (url.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record Check(Function<String, String> origin) {
+        void range(String key, long value, long min, long max) {
+            that(key, value >= min && value <= max, Long.toString(value), "a whole number from " + min + " to " + max);
+        }
+
+        void that(String key, boolean ok, String value, String allowed) {
+            if (!ok) {
+                throw new ConfigException("configuration key '" + key + "' (from " + origin.apply(key) + "): '" + value
+                        + "' is not allowed; allowed: " + allowed);
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.iotwatch.app.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.nio.file.Path;
+
+/**
+ * The whole configuration, as read from {@code iotwatch.yml}. Every key and its default is documented
+ * in the {@code iotwatch.yml} at the repository root; a test keeps that file and these defaults equal.
+ */
+public record IotwatchConfig(
+        @JsonProperty("data-dir") String dataDir,
+        @JsonProperty("database") Database database,
+        @JsonProperty("ingest") Ingest ingest,
+        @JsonProperty("syslog") Syslog syslog,
+        @JsonProperty("log") Log log) {
+
+    public static IotwatchConfig defaults() {
+        return new IotwatchConfig("./data", Database.defaults(), Ingest.defaults(), Syslog.defaults(), Log.defaults());
+    }
+
+    public Path dataPath() {
+        return Path.of(dataDir);
+    }
+
+    /** Where events are stored. An empty URL means the embedded SQLite file in the data directory. */
+    public record Database(
+            @JsonProperty("url") String url,
+            @JsonProperty("user") String user,
+            @JsonProperty("password") String password) {
+        static Database defaults() {
+            return new Database("", "", "");
+        }
+    }
+
+    /** File ingestion. */
+    public record Ingest(
+            @JsonProperty("batch-size") int batchSize,
+            @JsonProperty("queue-batches") int queueBatches,
+            @JsonProperty("max-line-bytes") int maxLineBytes) {
+        static Ingest defaults() {
+            return new Ingest(4096, 16, 16 * 1024 * 1024);
+        }
+    }
+
+    /** Syslog listeners; a port of 0 leaves that listener off unless the command line enables it. */
+    public record Syslog(
+            @JsonProperty("bind") String bind,
+            @JsonProperty("udp-port") int udpPort,
+            @JsonProperty("tcp-port") int tcpPort,
+            @JsonProperty("max-message-bytes") int maxMessageBytes,
+            @JsonProperty("udp-receive-buffer-bytes") int udpReceiveBufferBytes,
+            @JsonProperty("udp-queue-bytes") int udpQueueBytes,
+            @JsonProperty("max-tcp-connections") int maxTcpConnections,
+            @JsonProperty("batch-size") int batchSize,
+            @JsonProperty("batch-delay-ms") int batchDelayMs) {
+        static Syslog defaults() {
+            return new Syslog("0.0.0.0", 0, 0, 64 * 1024, 8 * 1024 * 1024, 16 * 1024 * 1024, 1024, 1000, 500);
+        }
+    }
+
+    /** Logging: the level of iotwatch's own messages in the log file under the data directory. */
+    public record Log(@JsonProperty("level") String level) {
+        static Log defaults() {
+            return new Log("info");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.iotwatch.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.Architectures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies point inward to core: sources and stores know core, only the app knows them all. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.iotwatch");
+    }
+
+    @Test
+    void modulesDependInwardOnly() {
+        ArchRule layers = Architectures.layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("core").definedBy("io.iotwatch.core..")
+                .layer("logs").definedBy("io.iotwatch.logs..")
+                .layer("store").definedBy("io.iotwatch.store..")
+                .layer("app").definedBy("io.iotwatch.app..")
+                .whereLayer("app").mayNotBeAccessedByAnyLayer()
+                .whereLayer("logs").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("core").mayOnlyBeAccessedByLayers("logs", "store", "app");
+        layers.check(classes);
+    }
+
+    @Test
+    void coreDoesNoIo() {
+        noClasses()
+                .that().resideInAPackage("io.iotwatch.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio.file..", "java.nio.channels..", "java.net..", "java.sql..")
+                .check(classes);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("io.iotwatch.(**)").should().beFreeOfCycles().check(classes);
+    }
+}

@@ -1,0 +1,54 @@
+package io.iotwatch.core.event;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A connection or flow record. "Out" is the direction from source to destination, "in" the reply.
+ *
+ * @param protocol    transport as a lower-case name ({@code tcp}, {@code udp}, {@code icmp}) or the
+ *                    IP protocol number as text when it has no common name
+ * @param action      what the observer did with it ({@code accept}, {@code deny}, {@code close} ...)
+ * @param policy      the firewall policy id that matched, or empty
+ * @param service     service name as the observer labelled it, or empty
+ * @param application application as the observer identified it, or empty
+ * @param tcpFlags    TCP flags seen over the flow (bit mask as in the TCP header), 0 when unknown
+ */
+public record ConnectionEvent(
+        EventHeader header,
+        String protocol,
+        Endpoint source,
+        Endpoint destination,
+        long bytesOut,
+        long bytesIn,
+        long packetsOut,
+        long packetsIn,
+        Duration duration,
+        String action,
+        String policy,
+        String service,
+        String application,
+        int tcpFlags)
+        implements Event {
+
+    public ConnectionEvent {
+        Objects.requireNonNull(header, "header");
+        protocol = Text.orEmpty(protocol);
+        source = source == null ? Endpoint.UNKNOWN : source;
+        destination = destination == null ? Endpoint.UNKNOWN : destination;
+        duration = duration == null ? Duration.ZERO : duration;
+        action = Text.orEmpty(action);
+        policy = Text.orEmpty(policy);
+        service = Text.orEmpty(service);
+        application = Text.orEmpty(application);
+    }
+
+    @Override
+    public EventType type() {
+        return EventType.CONNECTION;
+    }
+
+    public long bytes() {
+        return bytesOut + bytesIn;
+    }
+}

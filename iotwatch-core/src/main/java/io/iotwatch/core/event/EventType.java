@@ -1,0 +1,21 @@
+package io.iotwatch.core.event;
+
+/** The kinds of normalized event; {@link #label()} names them in output, storage and summaries. */
+public enum EventType {
+    CONNECTION("connection"),
+    DNS("dns"),
+    AUTH("auth"),
+    ARP("arp"),
+    VENDOR_ALERT("vendor_alert"),
+    GENERIC("generic");
+
+    private final String label;
+
+    EventType(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}
