@@ -12,8 +12,9 @@ size_mb = os.path.getsize(log) / 1e6
 
 anchors = json.load(open(os.path.join(out, 'anchors-logs.json')))
 rows = []
-for a in anchors.get('results', anchors if isinstance(anchors, list) else []):
-    rows.append((a['tool'], a['units_per_s'], a.get('rss_mb'), a.get('note', '')))
+for a in anchors['results']:
+    if a['units_per_s']:
+        rows.append((a['tool'], a['units_per_s'], a['rss_median_mb'], a['note']))
 
 jmh = json.load(open(os.path.join(out, 'jmh-parse.json')))
 parse = jmh[0]['primaryMetric']

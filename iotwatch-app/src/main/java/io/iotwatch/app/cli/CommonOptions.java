@@ -13,7 +13,7 @@ final class CommonOptions {
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Configuration file (default: iotwatch.yml in the working directory, if present).")
-    Path config;
+    Path configFile;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Data directory: embedded database and logs (config key data-dir, default ./data).")
@@ -41,7 +41,7 @@ final class CommonOptions {
         if (dbUser != null) {
             overrides.put("database.user", dbUser);
         }
-        IotwatchConfig config = new ConfigLoader().load(Optional.ofNullable(config), System.getenv(), overrides);
+        IotwatchConfig config = new ConfigLoader().load(Optional.ofNullable(configFile), System.getenv(), overrides);
         Logging.start(config);
         return config;
     }

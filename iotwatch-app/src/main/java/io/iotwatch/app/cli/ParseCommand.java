@@ -8,13 +8,8 @@ import io.iotwatch.logs.file.LineReader;
 import io.iotwatch.logs.file.LogInputs;
 import io.iotwatch.logs.fortigate.EcsFormatter;
 import io.iotwatch.logs.fortigate.FortiGateParser;
-import java.io.BufferedWriter;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -61,36 +56,36 @@ final class ParseCommand implements Callable<Integer> {
         StringBuilder json = new StringBuilder(4096);
         long lines = 0;
         long rejects = 0;
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16)) {
-            for (Input input : inputs) {
-                try (LineReader reader = new LineReader(LogInputs.decompressing(input.open()), maxLineBytes)) {
-                    long stream = reader.fingerprint();
-                    while (reader.next()) {
-                        if (reader.lineLength() == 0) {
-                            continue;
-                        }
-                        lines++;
-                        EventId id = new EventId(stream, reader.lineOffset());
-                        Event event = reader.truncated() ? null
-                                : parser.decode(reader.buffer(), reader.lineStart(), reader.lineLength(), id);
-                        String reason = reader.truncated() ? "line longer than " + maxLineBytes + " bytes" : parser.rejectReason();
-                        json.setLength(0);
-                        if (event == null) {
-                            rejects++;
-                            err.printf("%s:%d: %s%n", input.name(), reader.lineNumber(), reason);
-                            writeReject(json, reader, input.name(), reason);
-                        } else if (format == Format.ecs) {
-                            EcsFormatter.append(parser.line(), json);
-                        } else {
-                            EventJson.write(new JsonWriter(json), event);
-                        }
-                        out.append(json).append('\n');
+        PrintWriter out = spec.commandLine().getOut();
+        for (Input input : inputs) {
+            try (LineReader reader = new LineReader(LogInputs.decompressing(input.open()), maxLineBytes)) {
+                long stream = reader.fingerprint();
+                while (reader.next()) {
+                    if (reader.lineLength() == 0) {
+                        continue;
                     }
-                } catch (IOException e) {
-                    throw new UserFacingException("cannot read " + input.name() + ": " + Stores.rootMessage(e), e);
+                    lines++;
+                    EventId id = new EventId(stream, reader.lineOffset());
+                    Event event = reader.truncated() ? null
+                            : parser.decode(reader.buffer(), reader.lineStart(), reader.lineLength(), id);
+                    String reason = reader.truncated() ? "line longer than " + maxLineBytes + " bytes" : parser.rejectReason();
+                    json.setLength(0);
+                    if (event == null) {
+                        rejects++;
+                        err.printf("%s:%d: %s%n", input.name(), reader.lineNumber(), reason);
+                        writeReject(json, reader, input.name(), reason);
+                    } else if (format == Format.ecs) {
+                        EcsFormatter.append(parser.line(), json);
+                    } else {
+                        EventJson.write(new JsonWriter(json), event);
+                    }
+                    out.append(json).append('\n');
                 }
+            } catch (IOException e) {
+                throw new UserFacingException("cannot read " + input.name() + ": " + Stores.rootMessage(e), e);
             }
         }
+        out.flush();
         err.printf("%,d lines, %,d events, %,d rejected%n", lines, lines - rejects, rejects);
         err.flush();
         return ExitCodes.OK;

@@ -1,0 +1,54 @@
+package io.iotwatch.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+class HelpTest {
+
+    @Test
+    void topLevelHelpListsEveryCommandWithItsPurpose() {
+        CliRun run = CliRun.of("--help");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        for (String command : IotwatchCommand.commandLine().getSubcommands().keySet()) {
+            assertThat(run.out()).contains(command);
+        }
+        assertThat(run.out()).contains("Exit status", "iotwatch.yml");
+    }
+
+    @Test
+    void everyCommandExplainsEveryOption() {
+        Map<String, CommandLine> commands = IotwatchCommand.commandLine().getSubcommands();
+        assertThat(commands).containsKeys("ingest", "parse", "listen");
+        for (Map.Entry<String, CommandLine> command : commands.entrySet()) {
+            if (command.getKey().equals("help")) {
+                continue;
+            }
+            CliRun run = CliRun.of(command.getKey(), "--help");
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(command.getValue().getCommandSpec().usageMessage().description())
+                    .as("description of %s", command.getKey()).isNotEmpty();
+            for (OptionSpec option : command.getValue().getCommandSpec().options()) {
+                assertThat(run.out()).as("%s --help", command.getKey()).contains(option.longestName());
+                assertThat(option.description()).as("%s %s", command.getKey(), option.longestName()).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        CliRun run = CliRun.of("ingest", "--no-such-option", "x");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--no-such-option");
+    }
+
+    @Test
+    void versionIsPrinted() {
+        CliRun run = CliRun.of("--version");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).containsIgnoringCase("iotwatch");
+    }
+}
