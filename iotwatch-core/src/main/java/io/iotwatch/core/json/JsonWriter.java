@@ -2,6 +2,7 @@ package io.iotwatch.core.json;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 
 /**
  * Writes one JSON value (an object or an array) into a {@link StringBuilder}, streaming, with the
@@ -90,6 +91,18 @@ public final class JsonWriter {
     public JsonWriter fieldIfNotEmpty(String name, String value) {
         if (value != null && !value.isEmpty()) {
             field(name, value);
+        }
+        return this;
+    }
+
+    /** An array of strings as a member, left out when there are none. */
+    public JsonWriter stringsIfNotEmpty(String name, Collection<String> values) {
+        if (!values.isEmpty()) {
+            beginArray(name);
+            for (String value : values) {
+                value(value);
+            }
+            endArray();
         }
         return this;
     }

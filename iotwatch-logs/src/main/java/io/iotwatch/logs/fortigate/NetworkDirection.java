@@ -47,7 +47,12 @@ final class NetworkDirection {
         };
     }
 
-    static int privacy(String ip) {
+    /** Whether the text is an IPv4 dotted quad or looks like an IPv6 address. */
+    static boolean isAddress(String ip) {
+        return privacy(ip) != NOT_AN_ADDRESS;
+    }
+
+    private static int privacy(String ip) {
         return ip.indexOf(':') >= 0 ? ipv6Privacy(ip) : ipv4Privacy(ip);
     }
 

@@ -11,12 +11,7 @@ final class Values {
 
     /** The value of the key, or null when absent, empty or {@code N/A}. */
     static String text(FortiGateLine line, String key) {
-        int i = line.indexOf(key);
-        if (i < 0) {
-            return null;
-        }
-        String value = line.value(i);
-        return value.isEmpty() || value.equals("N/A") ? null : value;
+        return present(line, key) ? line.get(key) : null;
     }
 
     /** The value of the first of the keys that has one, or null. */
@@ -45,7 +40,9 @@ final class Values {
         return line.getLong(key, NONE);
     }
 
+    /** Whether the key has a value that is neither empty nor {@code N/A}. Allocates nothing. */
     static boolean present(FortiGateLine line, String key) {
-        return text(line, key) != null;
+        int i = line.indexOf(key);
+        return i >= 0 && line.valueLength(i) > 0 && !line.valueEquals(i, "N/A");
     }
 }
