@@ -297,7 +297,8 @@ public final class JsonWriter {
                 if (Character.isSurrogate(c)) {
                     out.append('\uFFFD');
                 } else {
-                    out.append("\\u").append(HEX[c >> 12]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
+                    out.append("\\u")
+                            .append(HEX[c >> 12]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
                 }
             }
         }

@@ -25,12 +25,17 @@ final class EcsDetails {
             w.beginOptionalObject("user_agent").fieldIfNotEmpty("original", Values.text(line, "agent")).endObject();
         }
         file(w, line, kind);
-        String srcname = Values.text(line, "srcname");
-        w.beginOptionalObject("host").fieldIfNotEmpty("name", srcname == null ? null : srcname.toLowerCase(Locale.ROOT)).endObject();
+        w.beginOptionalObject("host").fieldIfNotEmpty("name", hostName(line)).endObject();
         if (kind == LogKind.EVENT) {
             w.beginOptionalObject("error").fieldIfNotEmpty("code", Values.text(line, "error_num")).endObject();
         }
         w.beginOptionalObject("email").fieldIfNotEmpty("subject", Values.text(line, "subject")).endObject();
+    }
+
+    /** {@code host.name}: the integration lower-cases the {@code srcname} a device reported. */
+    static String hostName(FortiGateLine line) {
+        String srcname = Values.text(line, "srcname");
+        return srcname == null ? null : srcname.toLowerCase(Locale.ROOT);
     }
 
     private static void rule(JsonWriter w, FortiGateLine line, LogKind kind) {

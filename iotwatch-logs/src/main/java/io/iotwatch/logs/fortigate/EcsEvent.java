@@ -21,9 +21,10 @@ final class EcsEvent {
     private EcsEvent() {}
 
     static void write(JsonWriter w, FortiGateLine line, LogKind kind, EcsLogin login, int offsetSeconds) {
+        String code = kind == LogKind.UTM ? Values.first(line, "errorcode", "logid") : Values.text(line, "logid");
         w.beginObject("event")
                 .field("kind", "event")
-                .fieldIfNotEmpty("code", kind == LogKind.UTM ? Values.first(line, "errorcode", "logid") : Values.text(line, "logid"))
+                .fieldIfNotEmpty("code", code)
                 .fieldIfNotEmpty("action", action(line, kind, login));
         Outcome outcome = outcome(line, kind, login);
         if (outcome != null) {

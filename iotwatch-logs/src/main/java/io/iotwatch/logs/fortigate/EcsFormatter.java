@@ -10,9 +10,19 @@ import java.util.Locale;
  * types and derivations of Elastic's Fortinet FortiGate integration ({@code fortinet_fortigate},
  * data stream {@code log}), so that iotwatch output can go where that integration's output goes.
  *
- * <p>Like the integration it treats an empty or {@code N/A} value as absent. Unlike it, it keeps every
- * key of the line under {@code fortinet.firewall.*} (the integration moves the keys it maps) and adds
- * no geo or AS data. The document holds {@code event.original}, the line as received.
+ * <p>Like the integration it treats an empty or {@code N/A} value as absent. The document holds
+ * {@code event.original}, the line as received. Where it departs from the integration, on purpose:
+ * <ul>
+ *   <li>every key of the line stays under {@code fortinet.firewall.*}, also those mapped to ECS fields
+ *       (the integration moves them), so that nothing the device logged is lost;</li>
+ *   <li>no {@code geo} or {@code as} enrichment, no {@code tls}, {@code email} addresses or
+ *       {@code dns.question.registered_domain} (they need databases or lists iotwatch does not ship);</li>
+ *   <li>a quoted value ends at its closing quote (the integration keeps text glued after it);</li>
+ *   <li>{@code sess_duration} is scaled to nanoseconds like {@code duration} (the integration copies the
+ *       seconds into {@code event.duration} unscaled);</li>
+ *   <li>a login message's outcome word other than a success or failure is not copied to
+ *       {@code event.outcome}, which ECS restricts to success, failure and unknown.</li>
+ * </ul>
  */
 public final class EcsFormatter {
     /** The ECS version the integration's current pipeline declares. */
@@ -93,11 +103,14 @@ public final class EcsFormatter {
         }
         String ingress = Values.first(line, "srcintf", "src_int");
         String egress = Values.first(line, "dstintf", "dst_int");
-        String other = Values.text(line, "interface");
-        if (ingress == null && ("ingress".equals(direction) || "inbound".equals(direction) || "internal".equals(direction))) {
-            ingress = other;
-        } else if (egress == null && ("egress".equals(direction) || "outbound".equals(direction) || "external".equals(direction))) {
-            egress = other;
+        // A log about one interface names it "interface"; the direction tells which side it is.
+        String single = Values.text(line, "interface");
+        boolean towardsUs = "ingress".equals(direction) || "inbound".equals(direction) || "internal".equals(direction);
+        boolean awayFromUs = "egress".equals(direction) || "outbound".equals(direction) || "external".equals(direction);
+        if (ingress == null && towardsUs) {
+            ingress = single;
+        } else if (egress == null && awayFromUs) {
+            egress = single;
         }
         w.beginObject("observer")
                 .fieldIfNotEmpty("name", name)
@@ -105,8 +118,10 @@ public final class EcsFormatter {
                 .field("vendor", "Fortinet")
                 .field("product", "Fortigate")
                 .field("type", "firewall")
-                .beginOptionalObject("ingress").beginOptionalObject("interface").fieldIfNotEmpty("name", ingress).endObject().endObject()
-                .beginOptionalObject("egress").beginOptionalObject("interface").fieldIfNotEmpty("name", egress).endObject().endObject()
+                .beginOptionalObject("ingress").beginOptionalObject("interface")
+                .fieldIfNotEmpty("name", ingress).endObject().endObject()
+                .beginOptionalObject("egress").beginOptionalObject("interface")
+                .fieldIfNotEmpty("name", egress).endObject().endObject()
                 .endObject();
     }
 
@@ -166,8 +181,7 @@ public final class EcsFormatter {
         List<String> hosts = new ArrayList<>(4);
         addOnce(hosts, endpoints.destination.address);
         addOnce(hosts, endpoints.source.address);
-        String srcname = Values.text(line, "srcname");
-        addOnce(hosts, srcname == null ? null : srcname.toLowerCase(Locale.ROOT));
+        addOnce(hosts, EcsDetails.hostName(line));
         if (kind == LogKind.UTM) {
             addOnce(hosts, Values.text(line, "qname"));
         }
