@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -151,6 +152,16 @@ class JsonWriterTest {
         StringBuilder json = new StringBuilder();
         new JsonWriter(json).beginObject().fieldIfNotEmpty("a", null).fieldIfNotEmpty("b", "").fieldIfNotEmpty("c", "x").endObject();
         assertThat(json).hasToString("{\"c\":\"x\"}");
+    }
+
+    @Test
+    void stringsIfNotEmptyWritesAnArrayOrNothing() {
+        StringBuilder json = new StringBuilder();
+        new JsonWriter(json).beginObject()
+                .stringsIfNotEmpty("none", List.of())
+                .stringsIfNotEmpty("some", List.of("a", "\"b\""))
+                .endObject();
+        assertThat(json).hasToString("{\"some\":[\"a\",\"\\\"b\\\"\"]}");
     }
 
     @Test
