@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class FortiGateLineTest {
 
-    private static final String PAYLOAD = "date=2024-01-02 time=03:04:05 devname=\"FGT\" logid=\"0000000013\" type=\"traffic\"";
+    private static final String PAYLOAD =
+            "date=2024-01-02 time=03:04:05 devname=\"FGT\" logid=\"0000000013\" type=\"traffic\"";
 
     /** 2024-01-05T12:00:00Z: RFC 3164 prefixes take their year from it. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-01-05T12:00:00Z"), ZoneOffset.UTC);
