@@ -34,7 +34,9 @@ import java.util.Map;
  *   <li>{@code type=event} authentication attempts: admin logins ({@code subtype=system action=login}),
  *       firewall user authentication ({@code subtype=user action=authentication}) and VPN logins
  *       ({@code subtype=vpn} with action ssl-login-fail, tunnel-up or negotiate): {@link AuthEvent};
- *   <li>anything else: {@link GenericEvent} of kind {@code type/subtype} with every pair.
+ *   <li>anything else: {@link GenericEvent} of kind {@code type/subtype} (just {@code type} when there is no
+ *       subtype) with every pair in order; a key written twice keeps its first value there, as
+ *       {@link FortiGateLine#get} does, while the raw line keeps both.
  * </ul>
  * Numbers that do not parse count as 0 and absent text as empty; they never reject a line. Ports outside
  * 0..65535 count as 0, negative counters as 0. A line is rejected when {@link FortiGateLine#scan} rejects

@@ -207,7 +207,8 @@ class FortiGateLineTest {
 
     @Test
     void junkBetweenAndAfterPairsIsSkipped() {
-        assertThat(scan("type=event free text msg=\"x\"| =orphan 13:03 \"quoted junk\" logid=1 tail")).isTrue();
+        assertThat(scan("type=event free text msg=\"x\"| =orphan 13:03 \"quoted junk\" a/b=1 ké=2 logid=1 tail"))
+                .isTrue();
         assertThat(line.size()).isEqualTo(3);
         assertThat(line.get("msg")).isEqualTo("x");
         assertThat(line.get("logid")).isEqualTo("1");
@@ -269,6 +270,8 @@ class FortiGateLineTest {
         assertThat(line.getLong("f", -1)).isEqualTo(Long.MAX_VALUE);
         assertThat(line.getLong("g", -1)).isEqualTo(5);
         assertThat(line.getLong("absent", 3)).isEqualTo(3);
+        assertThat(line.longValue(line.indexOf("a"), -1)).isEqualTo(42);
+        assertThat(line.longValue(-1, 9)).isEqualTo(9);
     }
 
     @ParameterizedTest
