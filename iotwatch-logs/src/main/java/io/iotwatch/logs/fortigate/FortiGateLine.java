@@ -1,7 +1,11 @@
 package io.iotwatch.logs.fortigate;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -54,6 +58,10 @@ public final class FortiGateLine {
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
     };
     private static final boolean[] KEY_BYTE = new boolean[256];
+    private static final VarHandle LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
 
     static {
         for (int c = 0; c < 128; c++) {
@@ -226,7 +234,14 @@ public final class FortiGateLine {
 
     /** The value as a decimal long, or the fallback when absent or not a number. Allocates nothing. */
     public long getLong(String key, long fallback) {
-        int i = indexOf(key);
+        return longValue(indexOf(key), fallback);
+    }
+
+    /**
+     * Pair {@code i}'s value as a decimal long, or the fallback when i is -1 or the value is not a number.
+     * Allocates nothing.
+     */
+    public long longValue(int i, long fallback) {
         return i < 0 ? fallback : parseLong(valOff[i], valLen[i], fallback);
     }
 
@@ -280,10 +295,10 @@ public final class FortiGateLine {
         if (prefixYear != 0) {
             return toNanos(prefixYear, prefixMonth, prefixDay, prefixSecondOfDay, 0, offset);
         }
-        long now = clock.millis() * 1_000_000L;
-        int year = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).getYear();
+        Instant now = clock.instant();
+        int year = LocalDate.ofInstant(now, ZoneOffset.UTC).getYear();
         long nanos = toNanos(year, prefixMonth, prefixDay, prefixSecondOfDay, 0, offset);
-        if (nanos != NO_TIME && nanos - now > 86_400L * NANOS_PER_SECOND) {
+        if (nanos != NO_TIME && nanos / NANOS_PER_SECOND - now.getEpochSecond() > 86_400L) {
             nanos = toNanos(year - 1, prefixMonth, prefixDay, prefixSecondOfDay, 0, offset);
         }
         return nanos;
@@ -576,16 +591,14 @@ public final class FortiGateLine {
             int valueEnd;
             if (p < end && b[p] == '"') {
                 valueStart = ++p;
-                while (p < end && (c = b[p]) != '"') {
-                    p += c == '\\' ? 2 : 1;
+                while ((p = quoteOrBackslash(b, p, end)) < end && b[p] == '\\') {
+                    p += 2;
                 }
                 valueEnd = Math.min(p, end);
                 p = valueEnd + 1;
             } else {
                 valueStart = p;
-                while (p < end && !isBlank(b[p])) {
-                    p++;
-                }
+                p = tokenEnd(b, p, end);
                 valueEnd = p;
             }
             if (!add(keyStart, keyLength, hash, valueStart, valueEnd - valueStart)) {
@@ -751,13 +764,14 @@ public final class FortiGateLine {
         long value = 0;
         for (; p < end; p++) {
             int digit = buf[p] - '0';
-            if (digit < 0 || digit > 9) {
+            if ((digit | (9 - digit)) < 0) {
                 return fallback;
             }
             value = value * 10 + digit;
-            if (value < 0) {
-                return fallback;
-            }
+        }
+        // Up to 18 digits cannot overflow; 19 digits beyond Long.MAX_VALUE always wrap to a negative value.
+        if (value < 0) {
+            return fallback;
         }
         return negative ? -value : value;
     }
@@ -877,8 +891,30 @@ public final class FortiGateLine {
         return p;
     }
 
+    /** Index of the first blank at or after p, or end. */
     private static int tokenEnd(byte[] b, int p, int end) {
         while (p < end && !isBlank(b[p])) {
+            p++;
+        }
+        return p;
+    }
+
+    /**
+     * Index of the first '"' or '\\' at or after p, or end (or beyond, when p already is). Quoted values
+     * can be long, so this looks at eight bytes at a time (SWAR): in each byte lane of the long, the bit
+     * trick flags a byte equal to the one sought; only the lowest flag is exact, which is the one used.
+     */
+    private static int quoteOrBackslash(byte[] b, int p, int end) {
+        for (; p + Long.BYTES <= end; p += Long.BYTES) {
+            long word = (long) LONGS.get(b, p);
+            long quotes = word ^ (ONES * '"');
+            long backslashes = word ^ (ONES * '\\');
+            long found = ((quotes - ONES) & ~quotes | (backslashes - ONES) & ~backslashes) & HIGHS;
+            if (found != 0) {
+                return p + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        while (p < end && b[p] != '"' && b[p] != '\\') {
             p++;
         }
         return p;

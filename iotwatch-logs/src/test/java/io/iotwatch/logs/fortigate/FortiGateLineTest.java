@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class FortiGateLineTest {
 
-    private static final String PAYLOAD = "date=2024-01-02 time=03:04:05 devname=\"FGT\" logid=\"0000000013\" type=\"traffic\"";
+    private static final String PAYLOAD =
+            "date=2024-01-02 time=03:04:05 devname=\"FGT\" logid=\"0000000013\" type=\"traffic\"";
 
     /** 2024-01-05T12:00:00Z: RFC 3164 prefixes take their year from it. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-01-05T12:00:00Z"), ZoneOffset.UTC);
@@ -206,7 +207,8 @@ class FortiGateLineTest {
 
     @Test
     void junkBetweenAndAfterPairsIsSkipped() {
-        assertThat(scan("type=event free text msg=\"x\"| =orphan 13:03 \"quoted junk\" logid=1 tail")).isTrue();
+        assertThat(scan("type=event free text msg=\"x\"| =orphan 13:03 \"quoted junk\" a/b=1 ké=2 logid=1 tail"))
+                .isTrue();
         assertThat(line.size()).isEqualTo(3);
         assertThat(line.get("msg")).isEqualTo("x");
         assertThat(line.get("logid")).isEqualTo("1");
@@ -268,6 +270,8 @@ class FortiGateLineTest {
         assertThat(line.getLong("f", -1)).isEqualTo(Long.MAX_VALUE);
         assertThat(line.getLong("g", -1)).isEqualTo(5);
         assertThat(line.getLong("absent", 3)).isEqualTo(3);
+        assertThat(line.longValue(line.indexOf("a"), -1)).isEqualTo(42);
+        assertThat(line.longValue(-1, 9)).isEqualTo(9);
     }
 
     @ParameterizedTest
