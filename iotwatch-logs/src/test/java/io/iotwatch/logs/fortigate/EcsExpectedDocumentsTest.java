@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.iotwatch.logs.SharedData;
+import io.iotwatch.logs.TestFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +47,7 @@ class EcsExpectedDocumentsTest {
     record Case(String file, int index, String line, JsonNode expected) {}
 
     private static List<Case> cases() throws IOException {
-        Path folder = SharedData.folder("fortigate");
+        Path folder = TestFiles.sharedData("fortigate").orElse(null);
         assumeTrue(folder != null, "shared/data/fortigate is absent: Elastic's expected documents cannot be compared");
         List<Case> cases = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {

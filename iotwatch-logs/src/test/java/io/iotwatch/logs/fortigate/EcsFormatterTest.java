@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.iotwatch.logs.SharedData;
+import io.iotwatch.logs.TestFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -261,7 +261,7 @@ class EcsFormatterTest {
 
     @Test
     void everyLineOfTheSampleLogsRenders() throws IOException {
-        Path folder = SharedData.folder("fortigate");
+        Path folder = TestFiles.sharedData("fortigate").orElse(null);
         Assumptions.assumeTrue(folder != null, "shared/data/fortigate is absent: no sample logs to render");
         int rendered = 0;
         for (String name : List.of("elastic-test-fortinet-7-4.log", "elastic-test-fortinet-7-6.log", "elastic-test-fortinet-fix.log")) {
