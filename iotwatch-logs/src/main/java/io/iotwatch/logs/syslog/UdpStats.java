@@ -13,8 +13,8 @@ import java.util.OptionalLong;
  * @param appDropped         datagrams dropped because iotwatch's queue was full (the sink was slower than the sender)
  * @param kernelDropped      datagrams the kernel dropped because the socket's receive buffer was full, from
  *                           /proc/net/udp{,6}; empty where that is not available
- * @param receiveBufferBytes the socket's SO_RCVBUF as the kernel granted it (Linux reports twice the usable
- *                           size, the other half being its bookkeeping)
+ * @param receiveBufferBytes the socket's SO_RCVBUF as the kernel granted it, which on Linux is at most
+ *                           net.core.rmem_max whatever was asked for
  */
 public record UdpStats(
         long received,
