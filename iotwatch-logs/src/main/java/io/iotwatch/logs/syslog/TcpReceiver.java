@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,8 @@ public final class TcpReceiver {
 
     /** Connections the kernel holds until they are accepted; accepting is quick, so bursts are all it absorbs. */
     private static final int ACCEPT_BACKLOG = 256;
+
+    private static final Duration ACCEPT_RETRY_PAUSE = Duration.ofMillis(100);
 
     private final ServerSocket server;
     private final int port;
@@ -121,9 +124,11 @@ public final class TcpReceiver {
                 socket = server.accept();
             } catch (IOException e) {
                 if (!server.isClosed()) {
-                    log.error("accepting syslog connections on TCP port {} failed; no more are accepted", port, e);
+                    // Such as running out of file descriptors: it passes as connections close, so pause and retry.
+                    log.warn("accepting a syslog connection on TCP port {} failed: {}", port, e.toString());
+                    pauseAfterFailedAccept();
                 }
-                return;
+                continue;
             }
             if (connectionsOpen.sum() >= options.maxTcpConnections()) {
                 refuse(socket);
@@ -134,6 +139,14 @@ public final class TcpReceiver {
             Connection connection = new Connection(socket);
             connections.add(connection);
             connection.thread.start();
+        }
+    }
+
+    private static void pauseAfterFailedAccept() {
+        try {
+            Thread.sleep(ACCEPT_RETRY_PAUSE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
