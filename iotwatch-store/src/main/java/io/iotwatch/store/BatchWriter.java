@@ -31,7 +31,7 @@ public final class BatchWriter implements EventSink, AutoCloseable {
     // queue position of the last one
     private final ReentrantLock enqueue = new ReentrantLock();
     private final Object progress = new Object();
-    private volatile long accepted;
+    private volatile long accepted; // written under enqueue, read by flush
     private long stored; // guarded by progress; counts failed and discarded batches too
     private volatile Throwable failure;
     private boolean closed; // guarded by enqueue

@@ -47,8 +47,9 @@ final class JdbcEventStore implements EventStore {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
-                insertEvents(c, batch.events());
-                insertRejects(c, batch.rejects());
+                insertAll(c, insertEvent, batch.events(), new EventRows.Binder()::bind);
+                long now = System.currentTimeMillis();
+                insertAll(c, insertReject, batch.rejects(), (st, reject) -> bindReject(st, reject, now));
                 if (batch.checkpoint().isPresent()) {
                     saveCheckpoint(c, batch.checkpoint().get());
                 }
@@ -63,15 +64,18 @@ final class JdbcEventStore implements EventStore {
         }
     }
 
-    private void insertEvents(Connection c, List<Event> events) throws SQLException {
-        if (events.isEmpty()) {
+    private interface RowBinder<T> {
+        void bind(PreparedStatement st, T row) throws SQLException;
+    }
+
+    private static <T> void insertAll(Connection c, String insert, List<T> rows, RowBinder<T> binder) throws SQLException {
+        if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement st = c.prepareStatement(insertEvent)) {
-            EventRows.Binder binder = new EventRows.Binder();
+        try (PreparedStatement st = c.prepareStatement(insert)) {
             int pending = 0;
-            for (Event event : events) {
-                binder.bind(st, event);
+            for (T row : rows) {
+                binder.bind(st, row);
                 st.addBatch();
                 if (++pending == ROWS_PER_EXECUTE) {
                     st.executeBatch();
@@ -84,31 +88,14 @@ final class JdbcEventStore implements EventStore {
         }
     }
 
-    private void insertRejects(Connection c, List<Reject> rejects) throws SQLException {
-        if (rejects.isEmpty()) {
-            return;
-        }
-        long now = System.currentTimeMillis();
-        try (PreparedStatement st = c.prepareStatement(insertReject)) {
-            int pending = 0;
-            for (Reject reject : rejects) {
-                st.setLong(1, reject.id().stream());
-                st.setLong(2, reject.id().position());
-                st.setString(3, withoutNul(reject.origin()));
-                st.setLong(4, reject.lineNumber());
-                st.setBytes(5, reject.raw());
-                st.setString(6, withoutNul(reject.reason()));
-                st.setLong(7, now);
-                st.addBatch();
-                if (++pending == ROWS_PER_EXECUTE) {
-                    st.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                st.executeBatch();
-            }
-        }
+    private static void bindReject(PreparedStatement st, Reject reject, long receivedAtMillis) throws SQLException {
+        st.setLong(1, reject.id().stream());
+        st.setLong(2, reject.id().position());
+        st.setString(3, withoutNul(reject.origin()));
+        st.setLong(4, reject.lineNumber());
+        st.setBytes(5, reject.raw());
+        st.setString(6, withoutNul(reject.reason()));
+        st.setLong(7, receivedAtMillis);
     }
 
     private void saveCheckpoint(Connection c, Checkpoint checkpoint) throws SQLException {
