@@ -19,12 +19,12 @@ final class Logging {
         System.setProperty("iotwatch.log.dir", config.dataPath().resolve("logs").toString());
         System.setProperty("iotwatch.log.level", config.log().level().toLowerCase(Locale.ROOT));
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-            // Logback may have started before the configuration was known (tests, embedding): apply it again.
+            // Logback started console-only before the data directory was known: now add the file.
             context.reset();
             JoranConfigurator configurator = new JoranConfigurator();
             configurator.setContext(context);
             try {
-                configurator.doConfigure(Logging.class.getResource("/logback.xml"));
+                configurator.doConfigure(Logging.class.getResource("/logback-iotwatch.xml"));
             } catch (JoranException e) {
                 System.err.println("iotwatch: logging configuration failed: " + e.getMessage());
             }

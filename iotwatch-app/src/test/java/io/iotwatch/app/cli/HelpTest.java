@@ -32,7 +32,8 @@ class HelpTest {
             assertThat(command.getValue().getCommandSpec().usageMessage().description())
                     .as("description of %s", command.getKey()).isNotEmpty();
             for (OptionSpec option : command.getValue().getCommandSpec().options()) {
-                assertThat(run.out()).as("%s --help", command.getKey()).contains(option.longestName());
+                String shown = option.negatable() ? option.longestName().replaceFirst("^--(no-)?", "--[no-]") : option.longestName();
+                assertThat(run.out()).as("%s --help", command.getKey()).contains(shown);
                 assertThat(option.description()).as("%s %s", command.getKey(), option.longestName()).isNotEmpty();
             }
         }

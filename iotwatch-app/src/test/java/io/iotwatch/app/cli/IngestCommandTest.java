@@ -32,7 +32,7 @@ class IngestCommandTest {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("Read 2,010 lines from 2 inputs", "Events by type:", "connection", "rejected");
         assertThat(run.out()).contains("field-framings.log:9:", "field-framings.log:10:");
-        assertThat(run.out()).contains("FortiGate's own alerts", "Hikvision.IP.Camera.Web.Command.Injection");
+        assertThat(run.out()).contains("FortiGate's own alerts", "ips \"Mirai.Botnet\" (critical)");
         assertThat(run.out()).contains("Failed logins", "\"admin\" from 198.51.100.23 via ssh");
         StoreSummary stored = summary();
         assertThat(stored.totalEvents()).isEqualTo(SAMPLE_LINES - SAMPLE_REJECTS);

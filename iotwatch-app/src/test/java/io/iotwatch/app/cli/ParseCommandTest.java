@@ -28,7 +28,7 @@ class ParseCommandTest {
         assertThat(traffic.at("/observer/name").asText()).isEqualTo("FGT40F-CAM");
         assertThat(traffic.at("/fortinet/firewall/policyid").isMissingNode()).isFalse();
         assertThat(docs.get(8).at("/error/message").asText()).isNotEmpty();
-        assertThat(docs.get(9).at("/event/original").asText()).startsWith("binary junk");
+        assertThat(docs.get(9).at("/event/original").asText()).startsWith("binary\u0000junk");
         assertThat(run.err()).contains("field-framings.log:9:", "field-framings.log:10:", "10 lines, 8 events, 2 rejected");
     }
 
