@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,10 +22,13 @@ import java.util.Map;
 final class IngestReport {
 
     private static final int REJECTS_SHOWN = 20;
+    /** Bounds the memory of a run over endless distinct rejects; beyond it they are only counted. */
+    private static final int MAX_REJECT_GROUPS = 1_000;
     private static final int TOP = 5;
 
     private final List<FileIngester.Result> results = new ArrayList<>();
-    private final List<Reject> firstRejects = new ArrayList<>();
+    /** Rejects grouped by file and reason, each group with its count and first line, in order of appearance. */
+    private final Map<String, RejectGroup> rejectGroups = new LinkedHashMap<>();
     private final Map<String, Long> vendorAlerts = new HashMap<>();
     private final Map<String, Long> failedLogins = new HashMap<>();
 
@@ -38,8 +42,14 @@ final class IngestReport {
             }
         }
         for (Reject reject : batch.rejects()) {
-            if (firstRejects.size() < REJECTS_SHOWN) {
-                firstRejects.add(reject);
+            String key = reject.origin() + "\0" + reject.reason();
+            RejectGroup group = rejectGroups.get(key);
+            if (group == null && rejectGroups.size() < MAX_REJECT_GROUPS) {
+                group = new RejectGroup(reject);
+                rejectGroups.put(key, group);
+            }
+            if (group != null) {
+                group.count++;
             }
         }
     }
@@ -70,6 +80,10 @@ final class IngestReport {
             out.printf("  %-13s %,12d%n", type.label(), events.getOrDefault(type, 0L));
         }
         out.printf("  %-13s %,12d%n", "rejected", rejects);
+        long blank = lines - skipped - rejects - events.values().stream().mapToLong(Long::longValue).sum();
+        if (blank > 0) {
+            out.printf("  %-13s %,12d  (empty lines carry nothing and are not stored)%n", "empty", blank);
+        }
         printRejects(out, rejects);
         printTop(out, "FortiGate's own alerts (category, signature, severity):", vendorAlerts);
         printTop(out, "Failed logins (user, source, service):", failedLogins);
@@ -81,12 +95,27 @@ final class IngestReport {
         if (rejects == 0) {
             return;
         }
-        out.println("Rejected lines (kept raw in the rejects table):");
-        for (Reject reject : firstRejects) {
-            out.printf("  %s:%d: %s%n", reject.origin(), reject.lineNumber(), reject.reason());
+        out.println("Rejected lines (kept raw in the rejects table), by file and reason:");
+        long shown = 0;
+        for (RejectGroup group : rejectGroups.values().stream().limit(REJECTS_SHOWN).toList()) {
+            String where = group.first.origin() + ":" + group.first.lineNumber();
+            if (group.count > 1) {
+                where += String.format(" and %,d more lines", group.count - 1);
+            }
+            out.printf("  %s: %s%n", where, group.first.reason());
+            shown += group.count;
         }
-        if (rejects > firstRejects.size()) {
-            out.printf("  ... and %,d more%n", rejects - firstRejects.size());
+        if (rejects > shown) {
+            out.printf("  ... and %,d more, in other files or for other reasons%n", rejects - shown);
+        }
+    }
+
+    private static final class RejectGroup {
+        final Reject first;
+        long count;
+
+        RejectGroup(Reject first) {
+            this.first = first;
         }
     }
 
