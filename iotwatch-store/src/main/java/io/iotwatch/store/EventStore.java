@@ -30,11 +30,7 @@ public interface EventStore extends AutoCloseable {
     /** Up to {@code limit} rejects, in id order. */
     List<Reject> rejects(int limit);
 
-    /**
-     * Up to {@code limit} events of {@code type}, in id order, rebuilt from their rows: equal to the
-     * events stored, except that a NUL character in a field kept in its own column reads back as
-     * U+FFFD (PostgreSQL text cannot hold NUL; the raw line keeps every byte).
-     */
+    /** Up to {@code limit} events of {@code type}, in id order, equal to the events stored. */
     List<Event> events(EventType type, int limit);
 
     @Override
