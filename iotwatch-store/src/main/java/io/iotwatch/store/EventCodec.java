@@ -414,16 +414,22 @@ final class EventCodec {
         Inflater inflater = new Inflater(true);
         try {
             inflater.setInput(in.bytes, in.at, in.end - in.at);
+            // the end of the data is seen only when inflating on past the body's last byte
+            byte[] beyond = new byte[1];
             int n = 0;
-            while (n < size) {
-                int got = inflater.inflate(body, n, size - n);
-                if (got == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
-                    break;
+            while (!inflater.finished()) {
+                int got = n < size ? inflater.inflate(body, n, size - n) : inflater.inflate(beyond);
+                if (n == size && got > 0) {
+                    throw new Corrupt("DEFLATE data holds more than the declared " + size + " bytes");
+                }
+                if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new Corrupt("DEFLATE data ends after " + n + " of the declared " + size + " bytes");
                 }
                 n += got;
             }
-            if (n != size) {
-                throw new Corrupt("DEFLATE data holds " + n + " bytes, not the declared " + size);
+            if (n != size || inflater.getRemaining() > 0) {
+                throw new Corrupt("DEFLATE data holds " + n + " bytes and " + inflater.getRemaining()
+                        + " bytes follow it, for a declared body of " + size);
             }
         } catch (DataFormatException e) {
             throw new Corrupt("bad DEFLATE data: " + e.getMessage());
