@@ -12,7 +12,10 @@ import java.util.Optional;
  * Stores events, rejects and checkpoints. Thread-safe; failures are {@link StoreException}s.
  *
  * <p>Events and rejects are keyed by their {@link io.iotwatch.core.event.EventId}: storing one whose id
- * is already stored keeps the stored one, so reading the same input again stores nothing twice.
+ * is already stored keeps the stored one, so reading the same input again stores nothing twice. Events
+ * are stored in blocks, each covering the positions of a stream from its first event's to its last
+ * event's: an event whose position a stored block covers counts as stored, which for a file read again
+ * (the same lines at the same offsets) is exactly the events already stored.
  */
 public interface EventStore extends AutoCloseable {
 
@@ -30,11 +33,7 @@ public interface EventStore extends AutoCloseable {
     /** Up to {@code limit} rejects, in id order. */
     List<Reject> rejects(int limit);
 
-    /**
-     * Up to {@code limit} events of {@code type}, in id order, rebuilt from their rows: equal to the
-     * events stored, except that a NUL character in a field kept in its own column reads back as
-     * U+FFFD (PostgreSQL text cannot hold NUL; the raw line keeps every byte).
-     */
+    /** Up to {@code limit} events of {@code type}, in id order, equal to the events stored. */
     List<Event> events(EventType type, int limit);
 
     @Override

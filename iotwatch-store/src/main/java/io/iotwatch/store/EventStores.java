@@ -26,6 +26,11 @@ public final class EventStores {
      * @throws StoreException if the database cannot be reached or migrated
      */
     public static EventStore open(StoreSettings settings) {
+        return open(settings, EventCodec.Compression.LZ4);
+    }
+
+    /** As {@link #open(StoreSettings)}, writing event blocks with the given compression. */
+    static EventStore open(StoreSettings settings, EventCodec.Compression compression) {
         Dialect dialect = Dialect.of(settings.jdbcUrl());
         String url = dialect.driverUrl(settings.jdbcUrl());
         if (dialect == Dialect.SQLITE) {
@@ -40,7 +45,7 @@ public final class EventStores {
                     .placeholders(dialect.placeholders())
                     .load()
                     .migrate();
-            return new JdbcEventStore(pool, dialect);
+            return new JdbcEventStore(pool, dialect, compression);
         } catch (FlywayException e) {
             pool.close();
             throw new StoreException("cannot bring the schema of " + settings.jdbcUrl() + " up to date: " + e.getMessage(), e);

@@ -12,16 +12,23 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
-/** The event store on any {@link Dialect}, through a small connection pool: one writer, one reader. */
+/**
+ * The event store on any {@link Dialect}, through a small connection pool: one writer, one reader.
+ * Events are stored in blocks, see {@link EventCodec} and the migration.
+ */
 final class JdbcEventStore implements EventStore {
 
     private static final List<String> KEY = List.of("stream", "position");
+    private static final List<String> BLOCK_COLUMNS = List.of("stream", "first_position", "last_position",
+            "time_min_ns", "time_max_ns", "event_count", "codec", "payload");
     private static final List<String> REJECT_COLUMNS =
             List.of("stream", "position", "origin", "line_number", "raw", "reason", "received_at_ms");
     private static final List<String> CHECKPOINT_COLUMNS =
@@ -29,14 +36,23 @@ final class JdbcEventStore implements EventStore {
     // bounds the parameters a driver holds for one round trip, whatever the batch size
     private static final int ROWS_PER_EXECUTE = 1024;
 
+    private static final EventType[] TYPES = EventType.values();
+
     private final HikariDataSource pool;
-    private final String insertEvent;
+    private final String insertBlock;
+    private final String addEventCount;
     private final String insertReject;
     private final String upsertCheckpoint;
+    // one batch at a time: the codec's buffers are reused, and finding what is stored already and
+    // storing the rest must not interleave with another batch of this store
+    private final ReentrantLock writing = new ReentrantLock();
+    private final EventCodec codec;
 
-    JdbcEventStore(HikariDataSource pool, Dialect dialect) {
+    JdbcEventStore(HikariDataSource pool, Dialect dialect, EventCodec.Compression compression) {
         this.pool = pool;
-        this.insertEvent = dialect.insertUnlessStored("events", EventRows.COLUMNS, KEY);
+        this.codec = new EventCodec(compression);
+        this.insertBlock = dialect.insertUnlessStored("event_blocks", BLOCK_COLUMNS, List.of("stream", "first_position"));
+        this.addEventCount = dialect.addTo("event_counts", "type", "events");
         this.insertReject = dialect.insertUnlessStored("rejects", REJECT_COLUMNS, KEY);
         this.upsertCheckpoint = dialect.upsert("checkpoints", CHECKPOINT_COLUMNS, "stream");
     }
@@ -44,10 +60,11 @@ final class JdbcEventStore implements EventStore {
     @Override
     public void accept(Batch batch) {
         Objects.requireNonNull(batch, "batch");
+        writing.lock();
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
-                insertAll(c, insertEvent, batch.events(), new EventRows.Binder()::bind);
+                storeEvents(c, inIdOrder(batch.events()));
                 long now = System.currentTimeMillis();
                 insertAll(c, insertReject, batch.rejects(), (st, reject) -> bindReject(st, reject, now));
                 if (batch.checkpoint().isPresent()) {
@@ -61,6 +78,156 @@ final class JdbcEventStore implements EventStore {
         } catch (SQLException e) {
             throw failure("cannot store a batch of %,d events and %,d rejects".formatted(
                     batch.events().size(), batch.rejects().size()), e);
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /** The events sorted by id, each id once (its first event), as blocks hold them. */
+    private static List<Event> inIdOrder(List<Event> events) {
+        boolean ordered = true;
+        for (int i = 1; i < events.size() && ordered; i++) {
+            ordered = events.get(i - 1).id().compareTo(events.get(i).id()) < 0;
+        }
+        if (ordered) {
+            return events;
+        }
+        List<Event> sorted = new ArrayList<>(events);
+        sorted.sort(Comparator.comparing(Event::id)); // stable: the first of equal ids stays first
+        List<Event> unique = new ArrayList<>(sorted.size());
+        for (Event event : sorted) {
+            if (unique.isEmpty() || !unique.getLast().id().equals(event.id())) {
+                unique.add(event);
+            }
+        }
+        return unique;
+    }
+
+    /**
+     * Stores events in blocks, one or more per stream, and counts them by type.
+     *
+     * <p>A rerun of a file resumes exactly at its checkpoint, which is stored with the batch that it
+     * covers, so the batches of a rerun start where the stored blocks end and normally never overlap
+     * them. They do when a file is read again from an earlier offset, maybe in batches of another
+     * size: then the events whose positions stored blocks cover already are left out, so that every
+     * event is stored once and the blocks of a stream never overlap. That needs one indexed look-up
+     * per block; a block whose key is stored already (another process storing the same stream) is
+     * ignored by the insert and not counted.
+     */
+    private void storeEvents(Connection c, List<Event> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        long[] counts = new long[TYPES.length];
+        try (PreparedStatement insert = c.prepareStatement(insertBlock)) {
+            int from = 0;
+            while (from < events.size()) {
+                int to = from + 1;
+                long stream = events.get(from).id().stream();
+                while (to < events.size() && events.get(to).id().stream() == stream) {
+                    to++;
+                }
+                for (List<Event> run : unstored(c, events.subList(from, to))) {
+                    for (int at = 0; at < run.size(); ) {
+                        EventCodec.Block block = codec.encode(run, at, run.size());
+                        at += block.eventCount();
+                        if (insertBlock(insert, block) == 1) {
+                            for (int t = 0; t < counts.length; t++) {
+                                counts[t] += block.countsByType()[t];
+                            }
+                        }
+                    }
+                }
+                from = to;
+            }
+        }
+        try (PreparedStatement add = c.prepareStatement(addEventCount)) {
+            for (int t = 0; t < counts.length; t++) {
+                if (counts[t] > 0) {
+                    add.setString(1, TYPES[t].label());
+                    add.setLong(2, counts[t]);
+                    add.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private static int insertBlock(PreparedStatement st, EventCodec.Block block) throws SQLException {
+        st.setLong(1, block.stream());
+        st.setLong(2, block.firstPosition());
+        st.setLong(3, block.lastPosition());
+        st.setLong(4, block.timeMinNanos());
+        st.setLong(5, block.timeMaxNanos());
+        st.setInt(6, block.eventCount());
+        st.setString(7, block.codec());
+        st.setBytes(8, block.payload());
+        return st.executeUpdate();
+    }
+
+    private record Range(long first, long last) {}
+
+    /**
+     * The events of one stream, in position order, whose positions no stored block covers, in runs that
+     * no stored block lies within.
+     */
+    private static List<List<Event>> unstored(Connection c, List<Event> events) throws SQLException {
+        long stream = events.getFirst().id().stream();
+        long first = events.getFirst().id().position();
+        long last = events.getLast().id().position();
+        Range before = lastBlockFrom(c, stream, last);
+        if (before == null || before.last() < first) {
+            return List.of(events);
+        }
+        List<Range> stored = new ArrayList<>();
+        Range straddling = first == Long.MIN_VALUE ? null : lastBlockFrom(c, stream, first - 1);
+        if (straddling != null && straddling.last() >= first) {
+            stored.add(straddling);
+        }
+        try (PreparedStatement st = c.prepareStatement("SELECT first_position, last_position FROM event_blocks"
+                + " WHERE stream = ? AND first_position BETWEEN ? AND ? ORDER BY first_position")) {
+            st.setLong(1, stream);
+            st.setLong(2, first);
+            st.setLong(3, last);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    stored.add(new Range(rs.getLong(1), rs.getLong(2)));
+                }
+            }
+        }
+        List<List<Event>> runs = new ArrayList<>();
+        List<Event> run = new ArrayList<>();
+        int r = 0;
+        for (Event event : events) {
+            long position = event.id().position();
+            boolean passedBlock = false;
+            while (r < stored.size() && stored.get(r).last() < position) {
+                r++;
+                passedBlock = true;
+            }
+            boolean covered = r < stored.size() && stored.get(r).first() <= position;
+            if ((passedBlock || covered) && !run.isEmpty()) {
+                runs.add(run);
+                run = new ArrayList<>();
+            }
+            if (!covered) {
+                run.add(event);
+            }
+        }
+        if (!run.isEmpty()) {
+            runs.add(run);
+        }
+        return runs;
+    }
+
+    /** The stored block of the stream with the greatest first position up to {@code position}, if any. */
+    private static Range lastBlockFrom(Connection c, long stream, long position) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT first_position, last_position FROM event_blocks"
+                + " WHERE stream = ? AND first_position <= ? ORDER BY first_position DESC LIMIT 1")) {
+            st.setLong(1, stream);
+            st.setLong(2, position);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? new Range(rs.getLong(1), rs.getLong(2)) : null;
+            }
         }
     }
 
@@ -128,14 +295,14 @@ final class JdbcEventStore implements EventStore {
     @Override
     public StoreSummary summary() {
         try (Connection c = pool.getConnection();
-                PreparedStatement byType = c.prepareStatement("SELECT type, COUNT(*) FROM events GROUP BY type");
+                PreparedStatement byType = c.prepareStatement("SELECT type, events FROM event_counts");
                 PreparedStatement rejects = c.prepareStatement("SELECT COUNT(*) FROM rejects")) {
             Map<EventType, Long> counts = new EnumMap<>(EventType.class);
             long total = 0;
             try (ResultSet rs = byType.executeQuery()) {
                 while (rs.next()) {
                     long n = rs.getLong(2);
-                    counts.put(EventRows.type(rs.getString(1)), n);
+                    counts.put(type(rs.getString(1)), n);
                     total += n;
                 }
             }
@@ -172,21 +339,41 @@ final class JdbcEventStore implements EventStore {
     public List<Event> events(EventType type, int limit) {
         Objects.requireNonNull(type, "type");
         requireLimit(limit);
-        try (Connection c = pool.getConnection();
-                PreparedStatement st = c.prepareStatement("SELECT " + String.join(", ", EventRows.COLUMNS)
-                        + " FROM events WHERE type = ? ORDER BY stream, position LIMIT ?")) {
-            st.setString(1, type.label());
-            st.setInt(2, limit);
-            List<Event> events = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    events.add(EventRows.read(rs));
+        List<Event> events = new ArrayList<>();
+        if (limit == 0) {
+            return events;
+        }
+        try (Connection c = pool.getConnection()) {
+            // PostgreSQL and MariaDB stream a result only within a transaction with a fetch size
+            c.setAutoCommit(false);
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT codec, payload FROM event_blocks ORDER BY stream, first_position")) {
+                st.setFetchSize(16);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (events.size() < limit && rs.next()) {
+                        for (Event event : EventCodec.decode(rs.getString(1), rs.getBytes(2))) {
+                            if (event.type() == type && events.size() < limit) {
+                                events.add(event);
+                            }
+                        }
+                    }
                 }
+            } finally {
+                c.rollback();
             }
             return events;
         } catch (SQLException e) {
             throw failure("cannot read the " + type.label() + " events", e);
         }
+    }
+
+    private static EventType type(String label) {
+        for (EventType type : TYPES) {
+            if (type.label().equals(label)) {
+                return type;
+            }
+        }
+        throw new StoreException("unknown event type '" + label + "' in the event_counts table", null);
     }
 
     @Override
@@ -201,7 +388,7 @@ final class JdbcEventStore implements EventStore {
     }
 
     /** PostgreSQL text cannot hold NUL; U+FFFD is what a lenient decoder shows for a bad byte too. */
-    static String withoutNul(String value) {
+    private static String withoutNul(String value) {
         return value.indexOf('\0') < 0 ? value : value.replace('\0', '\uFFFD');
     }
 

@@ -233,13 +233,59 @@ abstract class EventStoreContract {
     }
 
     @Test
-    void aNulInAFieldWithItsOwnColumnReadsBackAsReplacementCharacter() {
-        DnsEvent dns = new DnsEvent(header(STREAM, 1, "query=a\u0000b.example"), null, null, "a\u0000b.example", "A", "", null);
+    void aNulInAnyFieldReadsBackUnchanged() {
+        DnsEvent dns = new DnsEvent(header(STREAM, 1, "query=a\u0000b.example"), new Endpoint("\u0000", 0), null,
+                "a\u0000b.example", "A", "", List.of("\u0000"));
         store.accept(batch(List.of(dns), List.of()));
 
-        DnsEvent stored = (DnsEvent) store.events(EventType.DNS, 1).getFirst();
-        assertThat(stored.queryName()).isEqualTo("a\uFFFDb.example");
-        assertThat(stored.header().raw()).isEqualTo("query=a\u0000b.example");
+        assertThat(store.events(EventType.DNS, 1)).containsExactly(dns);
+    }
+
+    @Test
+    void storesABatchOfOneStreamAsOneBlockAndCountsItsEventsOnce() throws SQLException {
+        List<Event> events = SampleEvents.oneOfEach(0);
+        store.accept(batch(events, List.of()));
+        store.accept(batch(events, List.of()));
+
+        assertThat(count("SELECT COUNT(*) FROM event_blocks")).isEqualTo(1);
+        assertThat(count("SELECT SUM(event_count) FROM event_blocks")).isEqualTo(6);
+        assertThat(count("SELECT SUM(events) FROM event_counts")).isEqualTo(6);
+        assertThat(store.summary().eventsByType()).allSatisfy((type, n) -> assertThat(n).isEqualTo(1));
+    }
+
+    @Test
+    void aStreamReadAgainFromAnEarlierPositionInOtherBatchesStoresEachEventOnce() {
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            events.add(i % 2 == 0 ? SampleEvents.dns(i * 10L) : SampleEvents.connection(i * 10L));
+        }
+        for (int i = 0; i < 100; i += 10) {
+            store.accept(batch(events.subList(i, i + 10), List.of()));
+        }
+        for (int i = 3; i < 120; i += 7) {
+            store.accept(batch(events.subList(i, Math.min(i + 7, 120)), List.of()));
+        }
+        store.accept(batch(events.subList(45, 115), List.of()));
+
+        assertThat(store.summary().totalEvents()).isEqualTo(120);
+        assertThat(store.events(EventType.DNS, 1000)).containsExactlyElementsOf(
+                events.stream().filter(e -> e.type() == EventType.DNS).toList());
+        assertThat(store.events(EventType.CONNECTION, 1000)).containsExactlyElementsOf(
+                events.stream().filter(e -> e.type() == EventType.CONNECTION).toList());
+    }
+
+    @Test
+    void aBatchOfSeveralStreamsOutOfOrderIsStoredInIdOrder() {
+        List<Event> events = List.of(
+                new DnsEvent(header(2, 5, "x"), null, null, "b5", "", "", null),
+                new DnsEvent(header(1, 9, "x"), null, null, "a9", "", "", null),
+                new DnsEvent(header(2, 1, "x"), null, null, "b1", "", "", null),
+                new DnsEvent(header(1, 3, "x"), null, null, "a3", "", "", null));
+        store.accept(batch(events, List.of()));
+
+        assertThat(store.events(EventType.DNS, 10)).extracting(e -> ((DnsEvent) e).queryName())
+                .containsExactly("a3", "a9", "b1", "b5");
+        assertThat(store.summary().totalEvents()).isEqualTo(4);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 
@@ -24,10 +25,9 @@ import java.util.Random;
  * time of the storing thread per event, which says more than the rate on a machine shared with others.
  *
  * <pre>
- * ./mvnw -B -o -pl iotwatch-store -am test-compile
- * ./mvnw -B -o -q -pl iotwatch-store dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/cp
+ * ./mvnw -B -o -q -pl iotwatch-store -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/cp
  * java -Xmx6g --enable-native-access=ALL-UNNAMED -cp iotwatch-store/target/test-classes:iotwatch-store/target/classes:iotwatch-core/target/classes:$(cat /tmp/cp) \
- *     io.iotwatch.store.StoreThroughput [EVENTS (500000)] [JDBC-URL (a new SQLite file)] [USER] [PASSWORD]
+ *     io.iotwatch.store.StoreThroughput [EVENTS (500000)] [lz4|deflate|none (lz4)] [JDBC-URL (a new SQLite file)] [USER] [PASSWORD]
  * </pre>
  */
 public final class StoreThroughput {
@@ -37,15 +37,18 @@ public final class StoreThroughput {
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
-        StoreSettings settings = args.length > 1
-                ? new StoreSettings(args[1], args.length > 2 ? args[2] : "", args.length > 3 ? args[3] : "")
+        EventCodec.Compression compression = args.length > 1
+                ? EventCodec.Compression.valueOf(args[1].toUpperCase(Locale.ROOT))
+                : EventCodec.Compression.LZ4;
+        StoreSettings settings = args.length > 2
+                ? new StoreSettings(args[2], args.length > 3 ? args[3] : "", args.length > 4 ? args[4] : "")
                 : StoreSettings.embedded(Files.createTempDirectory("iotwatch-throughput"));
         List<Batch> batches = batches(count);
         double rawBytes = batches.stream().flatMap(b -> b.events().stream()).mapToInt(e -> e.header().raw().length()).average().orElse(0);
-        try (EventStore warmUp = EventStores.open(StoreSettings.embedded(Files.createTempDirectory("iotwatch-warm-up")))) {
+        try (EventStore warmUp = EventStores.open(StoreSettings.embedded(Files.createTempDirectory("iotwatch-warm-up")), compression)) {
             batches.subList(0, Math.min(batches.size(), 25)).forEach(warmUp::accept);
         }
-        try (EventStore store = EventStores.open(settings)) {
+        try (EventStore store = EventStores.open(settings, compression)) {
             long started = System.nanoTime();
             long cpuStarted = THREADS.getCurrentThreadCpuTime();
             for (Batch batch : batches) {
@@ -56,10 +59,10 @@ public final class StoreThroughput {
             long summaryStarted = System.nanoTime();
             StoreSummary summary = store.summary();
             double summarySeconds = (System.nanoTime() - summaryStarted) / 1e9;
-            System.out.printf("%,d events (raw lines of %.0f bytes) in %.2f s: %,.0f events/s (%.2f us CPU each) into %s; summary() %.3f s%n",
-                    summary.totalEvents(), rawBytes, seconds, count / seconds, cpuMicros, settings.jdbcUrl(), summarySeconds);
+            System.out.printf("%,d events (raw lines of %.0f bytes) in %.2f s: %,.0f events/s (%.2f us CPU each), %s, into %s; summary() %.3f s%n",
+                    summary.totalEvents(), rawBytes, seconds, count / seconds, cpuMicros, compression.codec, settings.jdbcUrl(), summarySeconds);
         }
-        if (args.length <= 1) {
+        if (args.length <= 2) {
             Path db = Path.of(settings.jdbcUrl().substring("jdbc:sqlite:".length()));
             System.out.printf("database file: %,d bytes%n", Files.size(db));
         }

@@ -3,32 +3,28 @@
 -- Times are epoch nanoseconds (events) or milliseconds (bookkeeping) in BIGINT, the same everywhere.
 -- Only primary keys: every extra index slows ingest down, and the store's own reads need none.
 
--- Columns that only some event types have are NULL for the others; an empty text is NULL too.
--- attributes: a JSON object with the type's other fields. raw: the original line, UTF-8.
-CREATE TABLE events (
-    stream      BIGINT      NOT NULL,
-    position    BIGINT      NOT NULL,
-    type        VARCHAR(16) NOT NULL,
-    time_ns     BIGINT      NOT NULL,
-    source      ${text},
-    observer    ${text},
-    src_ip      ${text},
-    src_port    INTEGER,
-    dst_ip      ${text},
-    dst_port    INTEGER,
-    protocol    ${text},
-    action      ${text},
-    user_name   ${text},
-    query_name  ${text},
-    outcome     VARCHAR(16),
-    bytes_out   BIGINT,
-    bytes_in    BIGINT,
-    packets_out BIGINT,
-    packets_in  BIGINT,
-    duration_ns BIGINT,
-    attributes  ${text},
-    raw         ${bytes}    NOT NULL,
-    PRIMARY KEY (stream, position)
+-- Events are stored in blocks, one row per stored batch (or part of one) of a stream: storing one row
+-- per event costs several times more CPU than parsing it. payload holds the block's events in the
+-- binary format named by codec (see EventCodec), raw lines included; first_position and last_position
+-- are the positions of its first and last event, time_min_ns and time_max_ns bound its events' times.
+-- The blocks of a stream never overlap: positions from first_position to last_position are stored.
+CREATE TABLE event_blocks (
+    stream         BIGINT      NOT NULL,
+    first_position BIGINT      NOT NULL,
+    last_position  BIGINT      NOT NULL,
+    time_min_ns    BIGINT      NOT NULL,
+    time_max_ns    BIGINT      NOT NULL,
+    event_count    INTEGER     NOT NULL,
+    codec          VARCHAR(32) NOT NULL,
+    payload        ${bytes}    NOT NULL,
+    PRIMARY KEY (stream, first_position)
+) ${table_options};
+
+-- Events stored per type, kept up to date with every block stored, so that counting takes no scan.
+CREATE TABLE event_counts (
+    type   VARCHAR(16) NOT NULL,
+    events BIGINT      NOT NULL,
+    PRIMARY KEY (type)
 ) ${table_options};
 
 -- Records that could not be parsed, with their bytes exactly as received.
