@@ -1,5 +1,6 @@
 package io.iotwatch.logs.file;
 
+import io.iotwatch.logs.Bytes;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,7 +73,7 @@ public final class LineReader implements Closeable {
         lineOffset = nextOffset;
         int scanned = 0;
         while (true) {
-            int lf = indexOfLf(start + scanned, end);
+            int lf = Bytes.indexOfLf(buf, start + scanned, end);
             if (lf >= 0) {
                 int length = withoutCr(start, lf - start);
                 expose(start, Math.min(length, maxLineBytes));
@@ -164,7 +165,7 @@ public final class LineReader implements Closeable {
         int lf = -1;
         while (lf < 0 && !eof) {
             fill();
-            lf = indexOfLf(maxLineBytes, end);
+            lf = Bytes.indexOfLf(buf, maxLineBytes, end);
             if (lf < 0) {
                 skipped += end - maxLineBytes;
                 end = maxLineBytes;
@@ -179,15 +180,6 @@ public final class LineReader implements Closeable {
             start = end;
         }
         nextOffset += maxLineBytes + skipped;
-    }
-
-    private int indexOfLf(int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (buf[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private void makeRoom() {

@@ -1,5 +1,6 @@
 package io.iotwatch.logs.syslog;
 
+import io.iotwatch.logs.Bytes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -137,7 +138,7 @@ final class SyslogFramer {
     }
 
     private boolean line(Receiver out) throws InterruptedException {
-        int lf = indexOfLf(start + scanned, end);
+        int lf = Bytes.indexOfLf(buf, start + scanned, end);
         if (lf < 0) {
             scanned = end - start;
             // Two bytes of slack: a message of exactly the maximum may still be followed by CR and NUL.
@@ -192,7 +193,7 @@ final class SyslogFramer {
     }
 
     private boolean skipLine() {
-        int lf = indexOfLf(start, end);
+        int lf = Bytes.indexOfLf(buf, start, end);
         if (lf < 0) {
             start = end;
             return false;
@@ -228,15 +229,6 @@ final class SyslogFramer {
         } else {
             buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, maxCapacity));
         }
-    }
-
-    private int indexOfLf(int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (buf[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static boolean isDigit(byte b) {
