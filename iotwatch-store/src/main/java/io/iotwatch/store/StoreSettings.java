@@ -24,7 +24,7 @@ public record StoreSettings(String jdbcUrl, String user, String password) {
 
     /** The embedded SQLite database {@code iotwatch.db} in {@code dataDir}, which is created if missing. */
     public static StoreSettings embedded(Path dataDir) {
-        Path dir = dataDir.toAbsolutePath();
+        Path dir = dataDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
