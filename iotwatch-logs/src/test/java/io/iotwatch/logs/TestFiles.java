@@ -11,7 +11,13 @@ public final class TestFiles {
 
     /** The third-party data folder (shared/data/{@code name}), found by walking up from the working directory. */
     public static Optional<Path> sharedData(String name) {
-        return find(Path.of("shared", "data", name));
+        Optional<Path> folder = find(Path.of("shared", "data", name));
+        if (folder.isEmpty()) {
+            // Surefire keeps assumption messages in its reports only; this puts the reason on the console.
+            System.err.println("SKIPPING tests on third-party data: shared/data/" + name
+                    + " not found above " + Path.of("").toAbsolutePath());
+        }
+        return folder;
     }
 
     /** A folder of the repository, such as samples/fortigate, found by walking up from the working directory. */
