@@ -70,8 +70,8 @@ final class IngestReport {
             r.events().forEach((type, n) -> events.merge(type, n, Long::sum));
         }
         double seconds = elapsedNanos / 1e9;
-        out.printf("Read %,d lines from %,d input%s in %.2f s (%,.0f lines/s)%n",
-                lines, results.size(), results.size() == 1 ? "" : "s", seconds, lines / Math.max(seconds, 1e-9));
+        out.printf("Read %,d line%s from %,d input%s in %.2f s (%,.0f lines/s)%n",
+                lines, lines == 1 ? "" : "s", results.size(), results.size() == 1 ? "" : "s", seconds, lines / Math.max(seconds, 1e-9));
         if (skipped > 0) {
             out.printf("  %,d lines were already stored by an earlier run and were skipped%n", skipped);
         }

@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -101,7 +103,7 @@ final class ListenCommand implements Callable<Integer> {
                         writer,
                         options(syslog));
             } catch (IOException e) {
-                throw new UserFacingException("cannot listen on " + syslog.bind() + ": " + Stores.rootMessage(e), e);
+                throw new UserFacingException("cannot listen for syslog on " + requested(syslog) + ": " + Stores.rootMessage(e), e);
             }
             try (listener) {
                 listener.udp().ifPresent(u -> out.printf("listening for syslog on udp://%s:%d (receive buffer %,d bytes)%n",
@@ -138,6 +140,17 @@ final class ListenCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static String requested(IotwatchConfig.Syslog syslog) {
+        List<String> endpoints = new ArrayList<>();
+        if (syslog.udpPort() != 0) {
+            endpoints.add("udp://" + syslog.bind() + ":" + syslog.udpPort());
+        }
+        if (syslog.tcpPort() != 0) {
+            endpoints.add("tcp://" + syslog.bind() + ":" + syslog.tcpPort());
+        }
+        return String.join(" and ", endpoints);
     }
 
     private static Optional<InetSocketAddress> address(String bind, int port) {

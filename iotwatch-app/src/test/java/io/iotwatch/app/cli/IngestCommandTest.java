@@ -80,7 +80,7 @@ class IngestCommandTest {
                             .getBytes(StandardCharsets.UTF_8)));
             CliRun run = ingest("-");
             assertThat(run.exitCode()).as(run.toString()).isZero();
-            assertThat(run.out()).contains("Read 1 lines from 1 input");
+            assertThat(run.out()).contains("Read 1 line from 1 input");
         } finally {
             System.setIn(saved);
         }

@@ -64,6 +64,16 @@ class ListenCommandTest {
         assertThat(run.err()).contains("--syslog-udp", "--syslog-tcp");
     }
 
+    @Test
+    void aPortInUseIsNamed() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CliRun run = CliRun.of("listen", "--data-dir", data.toString(), "--bind", "127.0.0.1",
+                    "--syslog-tcp", Integer.toString(taken.getLocalPort()), "--stop-after", "1");
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+            assertThat(run.err()).contains("cannot listen for syslog on tcp://127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
     private static String line(int i) {
         return "date=2026-03-14 time=08:02:11 devname=\"FGT40F-CAM\" logid=\"0000000013\" type=\"traffic\" subtype=\"forward\""
                 + " srcip=192.168.10." + (i % 250) + " srcport=" + (1024 + i) + " dstip=52.28.14.7 dstport=443 proto=6"
