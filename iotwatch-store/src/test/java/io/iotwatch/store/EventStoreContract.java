@@ -242,6 +242,19 @@ abstract class EventStoreContract {
     }
 
     @Test
+    void theRawRecordKeepsEveryByteEvenWhenItIsNotUtf8() {
+        byte[] raw = new byte[256];
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = (byte) i;
+        }
+        GenericEvent event = new GenericEvent(new EventHeader(new EventId(STREAM, 7), SampleEvents.TIME, "fortigate", "", raw), "x", null);
+        store.accept(batch(List.of(event), List.of()));
+
+        assertThat(store.events(EventType.GENERIC, 1)).singleElement()
+                .satisfies(stored -> assertThat(stored.header().raw()).isEqualTo(raw));
+    }
+
+    @Test
     void storesABatchOfOneStreamAsOneBlockAndCountsItsEventsOnce() throws SQLException {
         List<Event> events = SampleEvents.oneOfEach(0);
         store.accept(batch(events, List.of()));

@@ -85,7 +85,7 @@ final class SampleEvents {
                 new AuthEvent(header(first + 2), null, null, "", "", "", null, ""),
                 new ArpEvent(header(first + 3), null, "", "", "", ""),
                 new VendorAlertEvent(header(first + 4), "", "", "", "", "", null, null, ""),
-                new GenericEvent(new EventHeader(new EventId(STREAM, first + 5), Instant.EPOCH, "", "", ""), "", null));
+                new GenericEvent(new EventHeader(new EventId(STREAM, first + 5), Instant.EPOCH, "", "", new byte[0]), "", null));
     }
 
     static Reject reject(long position, String raw) {

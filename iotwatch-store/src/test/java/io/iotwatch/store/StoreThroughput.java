@@ -44,7 +44,7 @@ public final class StoreThroughput {
                 ? new StoreSettings(args[2], args.length > 3 ? args[3] : "", args.length > 4 ? args[4] : "")
                 : StoreSettings.embedded(Files.createTempDirectory("iotwatch-throughput"));
         List<Batch> batches = batches(count);
-        double rawBytes = batches.stream().flatMap(b -> b.events().stream()).mapToInt(e -> e.header().raw().length()).average().orElse(0);
+        double rawBytes = batches.stream().flatMap(b -> b.events().stream()).mapToInt(e -> e.header().raw().length).average().orElse(0);
         try (EventStore warmUp = EventStores.open(StoreSettings.embedded(Files.createTempDirectory("iotwatch-warm-up")), compression)) {
             batches.subList(0, Math.min(batches.size(), 25)).forEach(warmUp::accept);
         }

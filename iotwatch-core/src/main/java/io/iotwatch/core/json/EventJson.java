@@ -23,7 +23,7 @@ import java.util.Map;
  *  "time":"2024-03-16T05:12:56.971231921Z",   // UTC, always nine fraction digits
  *  "source":"fortigate", "observer":"FGT-1",
  *  ...the fields of the type, below...,
- *  "raw":"the record as received"}
+ *  "raw":"the record as received, as UTF-8 (bytes that are not UTF-8 shown as U+FFFD)"}
  *
  * connection:   "protocol", "src":{..}, "dst":{..}, "bytes_out", "bytes_in", "packets_out",
  *               "packets_in", "duration_ns", "action", "policy", "service", "application", "tcp_flags"
@@ -54,7 +54,7 @@ public final class EventJson {
             case VendorAlertEvent e -> vendorAlert(w, e);
             case GenericEvent e -> generic(w, e);
         }
-        w.field("raw", header.raw()).endObject();
+        w.field("raw", header.rawText()).endObject();
     }
 
     private static void connection(JsonWriter w, ConnectionEvent e) {

@@ -314,6 +314,11 @@ public final class FortiGateLine {
         return text(lineOff, lineLen);
     }
 
+    /** A copy of the whole line's bytes, exactly as scanned. */
+    public byte[] rawBytes() {
+        return Arrays.copyOfRange(buf, lineOff, lineOff + lineLen);
+    }
+
     // ---------------------------------------------------------------- scanning
 
     private void reset(byte[] buf, int off, int len) {

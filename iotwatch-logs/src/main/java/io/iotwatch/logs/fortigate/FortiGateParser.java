@@ -98,7 +98,7 @@ public final class FortiGateParser implements RecordDecoder {
                 return null;
             }
             Instant time = Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS), Math.floorMod(nanos, NANOS));
-            return map(new EventHeader(id, time, SOURCE, observer(), line.rawText()));
+            return map(new EventHeader(id, time, SOURCE, observer(), line.rawBytes()));
         } catch (RuntimeException e) {
             // The scanner is meant to accept any bytes; should it ever fail, one line is lost, not the stream.
             rejectReason = "parser error (please report this line): " + e;

@@ -47,7 +47,7 @@ class FileIngesterTest {
         String content = "a\n!b\n\nc\nd\n!e\nf";
         FileIngester.Result result = ingest(content, 2, Optional.empty(), 1024);
 
-        assertThat(events()).extracting(e -> e.header().raw()).containsExactly("a", "c", "d", "f");
+        assertThat(events()).extracting(e -> e.header().rawText()).containsExactly("a", "c", "d", "f");
         assertThat(rejects()).extracting(Reject::lineNumber).containsExactly(2L, 6L);
         assertThat(rejects()).allSatisfy(r -> {
             assertThat(r.origin()).isEqualTo("test.log");
@@ -79,7 +79,7 @@ class FileIngesterTest {
         String content = "l1\nl2\nl3\nl4\n";
         long stream = new LineReader(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), 10).fingerprint();
         FileIngester.Result result = ingest(content, 10, Optional.of(new Checkpoint(stream, "test.log", 6, 2)), 1024);
-        assertThat(events()).extracting(e -> e.header().raw()).containsExactly("l3", "l4");
+        assertThat(events()).extracting(e -> e.header().rawText()).containsExactly("l3", "l4");
         assertThat(result.skipped()).isEqualTo(2);
         assertThat(rejects()).isEmpty();
     }
@@ -87,7 +87,7 @@ class FileIngesterTest {
     @Test
     void anOverlongLineIsRejectedWithItsHeadKept() throws Exception {
         ingest("short\n" + "z".repeat(5000) + "\nafter\n", 10, Optional.empty(), 1024);
-        assertThat(events()).extracting(e -> e.header().raw()).containsExactly("short", "after");
+        assertThat(events()).extracting(e -> e.header().rawText()).containsExactly("short", "after");
         assertThat(rejects()).singleElement().satisfies(r -> {
             assertThat(r.raw()).hasSize(1024);
             assertThat(r.lineNumber()).isEqualTo(2);

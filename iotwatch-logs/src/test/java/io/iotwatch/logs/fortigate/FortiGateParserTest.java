@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +70,7 @@ class FortiGateParserTest {
         assertThat(e.header().id()).isEqualTo(ID);
         assertThat(e.header().source()).isEqualTo("fortigate");
         assertThat(e.header().observer()).isEqualTo("FGT60F");
-        assertThat(e.header().raw()).isEqualTo(text);
+        assertThat(e.header().rawText()).isEqualTo(text);
         assertThat(e.time()).isEqualTo(Instant.parse("2024-01-02T03:04:05.123456789Z"));
         assertThat(e.protocol()).isEqualTo("tcp");
         assertThat(e.source()).isEqualTo(new Endpoint("10.0.0.5", 51544));
@@ -336,7 +337,7 @@ class FortiGateParserTest {
                 .getBytes(StandardCharsets.UTF_8);
         Event e = parser.decode(buf, 8, 51, ID);
         assertThat(e).isInstanceOf(GenericEvent.class);
-        assertThat(e.header().raw()).isEqualTo("date=2024-01-02 time=03:04:05 type=event subtype=ha");
+        assertThat(e.header().rawText()).isEqualTo("date=2024-01-02 time=03:04:05 type=event subtype=ha");
     }
 
     // ---------------------------------------------------------------- sample files
@@ -529,5 +530,19 @@ class FortiGateParserTest {
                 logs.add(text.substring(text.indexOf(" = ") + 3));
             }
         }
+    }
+
+    @Test
+    void theEventKeepsTheLineByteForByteEvenWithInvalidUtf8() {
+        byte[] line = "date=2024-01-02 time=03:04:05 type=traffic subtype=forward srcip=10.0.0.1 junk=\"\u0001"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] withJunk = Arrays.copyOf(line, line.length + 3);
+        withJunk[line.length] = (byte) 0xff;
+        withJunk[line.length + 1] = (byte) 0xc3;
+        withJunk[line.length + 2] = '"';
+        Event event = new FortiGateParser().decode(withJunk, 0, withJunk.length, new EventId(1, 0));
+
+        assertThat(event).isInstanceOf(ConnectionEvent.class);
+        assertThat(event.header().raw()).isEqualTo(withJunk);
     }
 }

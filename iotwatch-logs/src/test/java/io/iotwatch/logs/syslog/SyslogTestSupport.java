@@ -99,7 +99,7 @@ final class SyslogTestSupport {
         }
 
         synchronized List<String> texts() {
-            return events.stream().map(e -> e.header().raw()).toList();
+            return events.stream().map(e -> e.header().rawText()).toList();
         }
 
         synchronized int largestBatch() {
