@@ -221,22 +221,22 @@ class BatchWriterTest {
 
         @Override
         public Optional<Checkpoint> checkpoint(long stream) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("BatchWriter only stores: a read here would be a bug");
         }
 
         @Override
         public StoreSummary summary() {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("BatchWriter only stores: a read here would be a bug");
         }
 
         @Override
         public List<Reject> rejects(int limit) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("BatchWriter only stores: a read here would be a bug");
         }
 
         @Override
         public List<Event> events(EventType type, int limit) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("BatchWriter only stores: a read here would be a bug");
         }
 
         @Override

@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Reads FortiGate log files, stores their events and prints what it found.",
             "Files may be plain or gzip-compressed; folders are read recursively; '-' reads standard input.",
-            "Every line becomes an event or a reject (kept raw with its file and line number). Ingesting",
+            "Every non-empty line becomes an event or a reject (kept raw with its file and line number). Ingesting",
             "the same content again stores nothing twice; an interrupted ingest resumes where it stopped."
         })
 final class IngestCommand implements Callable<Integer> {

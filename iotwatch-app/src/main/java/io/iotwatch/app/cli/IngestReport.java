@@ -25,20 +25,37 @@ final class IngestReport {
     /** Bounds the memory of a run over endless distinct rejects; beyond it they are only counted. */
     private static final int MAX_REJECT_GROUPS = 1_000;
     private static final int TOP = 5;
+    private static final int MAX_DISTINCT = 10_000;
 
     private final List<FileIngester.Result> results = new ArrayList<>();
     /** Rejects grouped by file and reason, each group with its count and first line, in order of appearance. */
     private final Map<String, RejectGroup> rejectGroups = new LinkedHashMap<>();
-    private final Map<String, Long> vendorAlerts = new HashMap<>();
-    private final Map<String, Long> failedLogins = new HashMap<>();
+    private final Map<AlertKind, Long> vendorAlerts = new HashMap<>();
+    private final Map<FailedLogin, Long> failedLogins = new HashMap<>();
+    private long uncounted;
+
+    // Kept as records and worded only when printed: observe() runs for every event of the ingest.
+    private record AlertKind(String category, String signature, String severity) {
+        @Override
+        public String toString() {
+            return category + " " + quoted(signature) + " (" + severity + ")";
+        }
+    }
+
+    private record FailedLogin(String user, String source, String service) {
+        @Override
+        public String toString() {
+            return quoted(user) + " from " + source + " via " + service;
+        }
+    }
 
     /** Called for every batch before it is stored. */
     void observe(Batch batch) {
         for (Event event : batch.events()) {
             if (event instanceof VendorAlertEvent alert) {
-                vendorAlerts.merge(alert.category() + " " + quoted(alert.signature()) + " (" + alert.severity() + ")", 1L, Long::sum);
+                count(vendorAlerts, new AlertKind(alert.category(), alert.signature(), alert.severity()));
             } else if (event instanceof AuthEvent auth && auth.outcome() == Outcome.FAILURE) {
-                failedLogins.merge(quoted(auth.user()) + " from " + auth.source().ip() + " via " + auth.service(), 1L, Long::sum);
+                count(failedLogins, new FailedLogin(auth.user(), auth.source().ip(), auth.service()));
             }
         }
         for (Reject reject : batch.rejects()) {
@@ -87,6 +104,10 @@ final class IngestReport {
         printRejects(out, rejects);
         printTop(out, "FortiGate's own alerts (category, signature, severity):", vendorAlerts);
         printTop(out, "Failed logins (user, source, service):", failedLogins);
+        if (uncounted > 0) {
+            out.printf("  (%,d more alerts and failed logins, of kinds beyond the first %,d, are not in these lists)%n",
+                    uncounted, MAX_DISTINCT);
+        }
         out.printf("Stored in %s: %,d events, %,d rejects in total%n", database, stored.totalEvents(), stored.rejects());
         out.flush();
     }
@@ -119,12 +140,25 @@ final class IngestReport {
         }
     }
 
-    private static void printTop(PrintWriter out, String title, Map<String, Long> counts) {
+    /** Counts the key, holding at most {@link #MAX_DISTINCT} keys, so that endless distinct values cannot exhaust memory. */
+    private <K> void count(Map<K, Long> counts, K key) {
+        Long n = counts.get(key);
+        if (n != null) {
+            counts.put(key, n + 1);
+        } else if (counts.size() < MAX_DISTINCT) {
+            counts.put(key, 1L);
+        } else {
+            uncounted++;
+        }
+    }
+
+    private static <K> void printTop(PrintWriter out, String title, Map<K, Long> counts) {
         if (counts.isEmpty()) {
             return;
         }
         out.println(title);
         counts.entrySet().stream()
+                .map(e -> Map.entry(e.getKey().toString(), e.getValue()))
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
                 .limit(TOP)
                 .forEach(e -> out.printf("  %,8d  %s%n", e.getValue(), e.getKey()));
