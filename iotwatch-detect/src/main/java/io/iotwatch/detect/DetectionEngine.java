@@ -1,0 +1,180 @@
+package io.iotwatch.detect;
+
+import io.iotwatch.core.alert.Alert;
+import io.iotwatch.core.alert.Finding;
+import io.iotwatch.core.alert.ThreatLevel;
+import io.iotwatch.core.event.Event;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs the detectors over events on event time and merges their findings into alerts: one alert per
+ * ongoing incident, whose count, last-seen time, level and evidence grow with it, rather than one alert
+ * per finding. An incident ends when no finding of it arrives for {@code incidentGap}; a later finding
+ * opens a new alert. Not thread-safe: feed it from one thread.
+ */
+public final class DetectionEngine {
+
+    /** How often, in event time, detectors are told that time has passed. */
+    static final Duration TICK = Duration.ofMinutes(1);
+
+    private final List<Detector> detectors;
+    private final List<Suppression> suppressions;
+    private final Duration incidentGap;
+    private final FindingSink sink = this::merge;
+
+    private final Map<String, Incident> open = new HashMap<>();
+    private final Map<String, Alert> changed = new LinkedHashMap<>();
+    private final Map<String, EnumMap<ThreatLevel, Long>> alertsByDetector = new TreeMap<>();
+    private final Map<String, Long> suppressedByDetector = new TreeMap<>();
+    private Instant watermark;
+    private Instant nextTick;
+
+    public DetectionEngine(List<Detector> detectors, List<Suppression> suppressions, Duration incidentGap) {
+        if (incidentGap.isNegative() || incidentGap.isZero()) {
+            throw new IllegalArgumentException("incidentGap must be positive: " + incidentGap);
+        }
+        this.detectors = List.copyOf(detectors);
+        this.suppressions = List.copyOf(suppressions);
+        this.incidentGap = incidentGap;
+    }
+
+    /** Runs every detector on the event, then tells them when a minute of event time has passed. */
+    public void accept(Event event) {
+        for (Detector detector : detectors) {
+            detector.onEvent(event, sink);
+        }
+        Instant time = event.time();
+        if (watermark == null || time.isAfter(watermark)) {
+            watermark = time;
+        }
+        if (nextTick == null) {
+            nextTick = watermark.plus(TICK);
+        } else if (!watermark.isBefore(nextTick)) {
+            advance(watermark);
+            nextTick = watermark.plus(TICK);
+        }
+    }
+
+    /** End of input: detectors evaluate what is pending at the time of the last event. */
+    public void finish() {
+        if (watermark != null) {
+            advance(watermark);
+        }
+    }
+
+    /** Alerts raised or updated since the last call, each once, in the order they first changed. */
+    public List<Alert> drainChanged() {
+        List<Alert> alerts = new ArrayList<>(changed.values());
+        changed.clear();
+        return alerts;
+    }
+
+    /** Alerts raised so far by detector and level (an alert counts at its current level). */
+    public Map<String, Map<ThreatLevel, Long>> alertCounts() {
+        Map<String, Map<ThreatLevel, Long>> copy = new TreeMap<>();
+        alertsByDetector.forEach((detector, levels) -> copy.put(detector, Map.copyOf(levels)));
+        return copy;
+    }
+
+    /** Findings that suppression rules kept from becoming alerts, by detector. */
+    public Map<String, Long> suppressedCounts() {
+        return Map.copyOf(suppressedByDetector);
+    }
+
+    private void advance(Instant now) {
+        for (Detector detector : detectors) {
+            detector.advance(now, sink);
+        }
+        Instant horizon = now.minus(incidentGap);
+        for (Iterator<Incident> it = open.values().iterator(); it.hasNext(); ) {
+            if (it.next().alert.lastSeen().isBefore(horizon)) {
+                it.remove();
+            }
+        }
+    }
+
+    private void merge(Finding finding) {
+        for (Suppression suppression : suppressions) {
+            if (suppression.matches(finding)) {
+                suppressedByDetector.merge(finding.detector(), 1L, Long::sum);
+                return;
+            }
+        }
+        String key = finding.detector() + '\u0000' + finding.incidentKey();
+        Incident incident = open.get(key);
+        if (incident == null || finding.firstSeen().isAfter(incident.alert.lastSeen().plus(incidentGap))) {
+            incident = new Incident(newAlert(finding));
+            open.put(key, incident);
+            count(incident.alert.detector(), null, incident.alert.level());
+        } else {
+            Alert before = incident.alert;
+            incident.alert = merged(before, finding);
+            count(before.detector(), before.level(), incident.alert.level());
+        }
+        changed.put(incident.alert.id(), incident.alert);
+    }
+
+    private void count(String detector, ThreatLevel from, ThreatLevel to) {
+        EnumMap<ThreatLevel, Long> levels = alertsByDetector.computeIfAbsent(detector, d -> new EnumMap<>(ThreatLevel.class));
+        if (from != null) {
+            levels.merge(from, -1L, Long::sum);
+        }
+        levels.merge(to, 1L, Long::sum);
+    }
+
+    private static Alert newAlert(Finding f) {
+        return new Alert(alertId(f), f.detector(), f.incidentKey(), f.attackClass(), f.group(), f.level(), f.confidence(),
+                f.firstSeen(), f.lastSeen(), f.srcIp(), f.dstIp(), f.domain(), f.mitre(), f.count(), f.evidence());
+    }
+
+    private static Alert merged(Alert a, Finding f) {
+        Map<String, Object> evidence = new LinkedHashMap<>(a.evidence());
+        evidence.putAll(f.evidence());
+        boolean escalates = f.level().compareTo(a.level()) > 0;
+        return new Alert(a.id(), a.detector(), a.incidentKey(),
+                escalates ? f.attackClass() : a.attackClass(),
+                escalates ? f.group() : a.group(),
+                a.level().max(f.level()),
+                Math.max(a.confidence(), f.confidence()),
+                f.firstSeen().isBefore(a.firstSeen()) ? f.firstSeen() : a.firstSeen(),
+                f.lastSeen().isAfter(a.lastSeen()) ? f.lastSeen() : a.lastSeen(),
+                a.srcIp() != null ? a.srcIp() : f.srcIp(),
+                a.dstIp() != null ? a.dstIp() : f.dstIp(),
+                a.domain() != null ? a.domain() : f.domain(),
+                escalates ? f.mitre() : a.mitre(),
+                a.count() + f.count(),
+                evidence);
+    }
+
+    /** Stable over reruns: the same incident in the same logs always gets the same id. */
+    static String alertId(Finding f) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((f.detector() + '\u0000' + f.incidentKey() + '\u0000' + f.firstSeen()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static final class Incident {
+        Alert alert;
+
+        Incident(Alert alert) {
+            this.alert = alert;
+        }
+    }
+}
