@@ -1,5 +1,6 @@
 package io.iotwatch.store;
 
+import io.iotwatch.core.alert.Alert;
 import io.iotwatch.core.event.Event;
 import io.iotwatch.core.event.EventType;
 import io.iotwatch.core.event.Reject;
@@ -20,8 +21,8 @@ import java.util.Optional;
 public interface EventStore extends AutoCloseable {
 
     /**
-     * Stores the batch's events, rejects and checkpoint in one transaction: all of them or, on failure,
-     * none. A stored checkpoint is replaced by the one of a later batch of the same stream.
+     * Stores the batch's events, rejects, alerts and checkpoint in one transaction: all of them or, on
+     * failure, none. A stored alert or checkpoint is replaced by a later one of the same id or stream.
      */
     void accept(Batch batch);
 
@@ -29,6 +30,9 @@ public interface EventStore extends AutoCloseable {
     Optional<Checkpoint> checkpoint(long stream);
 
     StoreSummary summary();
+
+    /** The stored alerts the query asks for, oldest first (by first seen, then id). */
+    List<Alert> alerts(AlertQuery query);
 
     /** Up to {@code limit} rejects, in id order. */
     List<Reject> rejects(int limit);

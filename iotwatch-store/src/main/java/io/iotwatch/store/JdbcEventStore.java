@@ -1,6 +1,7 @@
 package io.iotwatch.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.iotwatch.core.alert.Alert;
 import io.iotwatch.core.event.Event;
 import io.iotwatch.core.event.EventId;
 import io.iotwatch.core.event.EventType;
@@ -43,6 +44,7 @@ final class JdbcEventStore implements EventStore {
     private final String addEventCount;
     private final String insertReject;
     private final String upsertCheckpoint;
+    private final String upsertAlert;
     // one batch at a time: the codec's buffers are reused, and finding what is stored already and
     // storing the rest must not interleave with another batch of this store
     private final ReentrantLock writing = new ReentrantLock();
@@ -55,6 +57,7 @@ final class JdbcEventStore implements EventStore {
         this.addEventCount = dialect.addTo("event_counts", "type", "events");
         this.insertReject = dialect.insertUnlessStored("rejects", REJECT_COLUMNS, KEY);
         this.upsertCheckpoint = dialect.upsert("checkpoints", CHECKPOINT_COLUMNS, "stream");
+        this.upsertAlert = dialect.upsert("alerts", AlertRows.COLUMNS, "id");
     }
 
     @Override
@@ -67,6 +70,7 @@ final class JdbcEventStore implements EventStore {
                 storeEvents(c, inIdOrder(batch.events()));
                 long now = System.currentTimeMillis();
                 insertAll(c, insertReject, batch.rejects(), (st, reject) -> bindReject(st, reject, now));
+                AlertRows.upsert(c, upsertAlert, batch.alerts(), now);
                 if (batch.checkpoint().isPresent()) {
                     saveCheckpoint(c, batch.checkpoint().get());
                 }
@@ -76,8 +80,8 @@ final class JdbcEventStore implements EventStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw failure("cannot store a batch of %,d events and %,d rejects".formatted(
-                    batch.events().size(), batch.rejects().size()), e);
+            throw failure("cannot store a batch of %,d events, %,d rejects and %,d alerts".formatted(
+                    batch.events().size(), batch.rejects().size(), batch.alerts().size()), e);
         } finally {
             writing.unlock();
         }
@@ -316,6 +320,16 @@ final class JdbcEventStore implements EventStore {
     }
 
     @Override
+    public List<Alert> alerts(AlertQuery query) {
+        Objects.requireNonNull(query, "query");
+        try (Connection c = pool.getConnection()) {
+            return AlertRows.select(c, query);
+        } catch (SQLException e) {
+            throw failure("cannot read the alerts", e);
+        }
+    }
+
+    @Override
     public List<Reject> rejects(int limit) {
         requireLimit(limit);
         try (Connection c = pool.getConnection();
@@ -388,7 +402,7 @@ final class JdbcEventStore implements EventStore {
     }
 
     /** PostgreSQL text cannot hold NUL; U+FFFD is what a lenient decoder shows for a bad byte too. */
-    private static String withoutNul(String value) {
+    static String withoutNul(String value) {
         return value.indexOf('\0') < 0 ? value : value.replace('\0', '\uFFFD');
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.iotwatch.core.alert.Alert;
 import io.iotwatch.core.event.Event;
 import io.iotwatch.core.event.EventType;
 import io.iotwatch.core.event.Reject;
@@ -226,6 +227,11 @@ class BatchWriterTest {
 
         @Override
         public StoreSummary summary() {
+            throw new UnsupportedOperationException("BatchWriter only stores: a read here would be a bug");
+        }
+
+        @Override
+        public List<Alert> alerts(AlertQuery query) {
             throw new UnsupportedOperationException("BatchWriter only stores: a read here would be a bug");
         }
 

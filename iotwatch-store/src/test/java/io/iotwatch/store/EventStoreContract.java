@@ -1,5 +1,8 @@
 package io.iotwatch.store;
 
+import java.util.Optional;
+import io.iotwatch.core.alert.ThreatLevel;
+import io.iotwatch.core.alert.Alert;
 import static io.iotwatch.store.SampleEvents.STREAM;
 import static io.iotwatch.store.SampleEvents.batch;
 import static io.iotwatch.store.SampleEvents.header;
@@ -154,7 +157,7 @@ abstract class EventStoreContract {
         assertThatThrownBy(() -> store.accept(failing))
                 .isInstanceOf(StoreException.class)
                 .hasCauseInstanceOf(SQLException.class)
-                .hasMessageContaining("cannot store a batch of 2 events and 1 rejects");
+                .hasMessageContaining("cannot store a batch of 2 events, 1 rejects and 0 alerts");
 
         execute("ALTER TABLE rejects_away RENAME TO rejects");
         assertThat(store.checkpoint(STREAM)).contains(before);
@@ -211,6 +214,65 @@ abstract class EventStoreContract {
         assertThat(summary.rejects()).isEqualTo(3);
         assertThat(summary.eventsByType()).containsEntry(EventType.CONNECTION, 2L).containsEntry(EventType.DNS, 1L)
                 .containsEntry(EventType.GENERIC, 1L).containsEntry(EventType.AUTH, 0L);
+    }
+
+    @Test
+    void alertsAreStoredWithTheirBatchAndReplacedAsTheyGrow() {
+        Alert first = alert("a1", ThreatLevel.HIGH, 10, Instant.parse("2025-05-12T10:00:00Z"),
+                Map.of("failures", 10, "users", List.of("admin", "root"), "succeeded", false, "score", 0.5));
+        Alert other = alert("a2", ThreatLevel.LOW, 1, Instant.parse("2025-05-12T11:00:00Z"), Map.of());
+        store.accept(new Batch(List.of(), List.of(), List.of(first, other), Optional.empty()));
+        Alert grown = alert("a1", ThreatLevel.CRITICAL, 25, first.firstSeen(),
+                Map.of("failures", 25, "nested", Map.of("k", "v")));
+        store.accept(new Batch(List.of(), List.of(), List.of(grown), Optional.empty()));
+
+        List<Alert> stored = store.alerts(AlertQuery.all());
+        assertThat(stored).extracting(Alert::id).containsExactly("a1", "a2");
+        Alert a1 = stored.getFirst();
+        assertThat(a1.level()).isEqualTo(ThreatLevel.CRITICAL);
+        assertThat(a1.count()).isEqualTo(25);
+        assertThat(a1.firstSeen()).isEqualTo(first.firstSeen());
+        assertThat(a1.lastSeen()).isEqualTo(first.firstSeen().plusSeconds(60).plusNanos(123));
+        assertThat(a1.evidence()).containsEntry("failures", 25).containsEntry("nested", Map.of("k", "v"));
+        assertThat(a1).usingRecursiveComparison().ignoringFields("evidence").isEqualTo(grown);
+        assertThat(stored.get(1).dstIp()).isNull();
+    }
+
+    @Test
+    void alertsAreListedSinceATimeAndFromALevelUp() {
+        Instant t = Instant.parse("2025-05-12T10:00:00Z");
+        store.accept(new Batch(List.of(), List.of(), List.of(
+                alert("low", ThreatLevel.LOW, 1, t, Map.of()),
+                alert("high", ThreatLevel.HIGH, 1, t.plusSeconds(3600), Map.of()),
+                alert("critical", ThreatLevel.CRITICAL, 1, t.plusSeconds(7200), Map.of())), Optional.empty()));
+
+        assertThat(store.alerts(new AlertQuery(null, ThreatLevel.HIGH, 10))).extracting(Alert::id)
+                .containsExactly("high", "critical");
+        assertThat(store.alerts(new AlertQuery(t.plusSeconds(3600), null, 10))).extracting(Alert::id)
+                .containsExactly("high", "critical");
+        assertThat(store.alerts(new AlertQuery(null, null, 1))).extracting(Alert::id).containsExactly("low");
+    }
+
+    @Test
+    void hostileAlertTextRoundTrips() {
+        String hostile = "it's \"q\" \\ ; DROP TABLE alerts;-- \u0000\u0001 ünï 日本 😀 \u202e";
+        Alert alert = new Alert("h", "dns-tunnel", hostile, "DNS-Tunneling", "C2", ThreatLevel.HIGH, 0.75,
+                Instant.EPOCH, Instant.EPOCH, "10.0.0.9", null, hostile, "T1071.004", 3,
+                Map.of("sample_names", List.of(hostile), hostile, hostile));
+        store.accept(new Batch(List.of(), List.of(), List.of(alert), Optional.empty()));
+
+        Alert stored = store.alerts(AlertQuery.all()).getFirst();
+        String clean = hostile.replace('\u0000', '\uFFFD');
+        assertThat(stored.incidentKey()).isEqualTo(clean);
+        // evidence is JSON, where a NUL is an escape: it reads back exactly
+        assertThat(stored.evidence()).isEqualTo(alert.evidence());
+        assertThat(stored.domain()).isEqualTo(clean);
+    }
+
+    private static Alert alert(String id, ThreatLevel level, long count, Instant first, Map<String, Object> evidence) {
+        return new Alert(id, "bruteforce", "10.0.0.5|10.0.1.7|ssh", "DictionaryBruteForce", "BruteForce", level, 0.9,
+                first, first.plusSeconds(60).plusNanos(123), "10.0.0.5", id.equals("a2") ? null : "10.0.1.7", null,
+                "T1110.001", count, evidence);
     }
 
     @Test
