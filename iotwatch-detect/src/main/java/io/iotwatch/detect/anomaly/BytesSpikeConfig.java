@@ -1,0 +1,61 @@
+package io.iotwatch.detect.anomaly;
+
+import java.time.Duration;
+
+/**
+ * Thresholds of {@link BytesSpikeDetector}.
+ *
+ * @param bucket          the time bucket bytes out are summed over
+ * @param baselineBuckets buckets of a device's history its baseline holds
+ * @param minBuckets      history a device needs before it is judged
+ * @param k               how many scaled MADs above the median a bucket must be
+ * @param minBytes        the least bytes out in a bucket that can be a spike
+ * @param criticalBytes   bytes out in a bucket from which a spike is critical
+ * @param maxDevices      devices tracked; the stalest give way, counted
+ */
+public record BytesSpikeConfig(
+        Duration bucket, int baselineBuckets, int minBuckets, double k, long minBytes, long criticalBytes, int maxDevices) {
+
+    public BytesSpikeConfig {
+        if (bucket == null || bucket.isNegative() || bucket.isZero()) {
+            throw new IllegalArgumentException("bucket must be a positive duration: " + bucket);
+        }
+        if (baselineBuckets < 1) {
+            throw new IllegalArgumentException("baselineBuckets must be positive: " + baselineBuckets);
+        }
+        if (minBuckets < 1 || minBuckets > baselineBuckets) {
+            throw new IllegalArgumentException("minBuckets must be within 1..baselineBuckets: " + minBuckets);
+        }
+        if (!(k > 0) || Double.isInfinite(k)) {
+            throw new IllegalArgumentException("k must be a positive number: " + k);
+        }
+        if (minBytes < 1) {
+            throw new IllegalArgumentException("minBytes must be positive: " + minBytes);
+        }
+        if (criticalBytes < minBytes) {
+            throw new IllegalArgumentException("criticalBytes must be at least minBytes: " + criticalBytes);
+        }
+        if (maxDevices < 1) {
+            throw new IllegalArgumentException("maxDevices must be positive: " + maxDevices);
+        }
+    }
+
+    /**
+     * The defaults:
+     * <ul>
+     * <li>{@code bucket} 5 min and {@code baselineBuckets} 288: one day of history, so the baseline holds a
+     *     device's daily cycle.</li>
+     * <li>{@code minBuckets} 12: an hour of history before anything is judged.</li>
+     * <li>{@code k} 10: the median plus 10 MADs scaled by 1.4826 (the MAD's consistency constant for normal
+     *     data, Rousseeuw and Croux 1993); far beyond the 3 to 3.5 usual for outliers (Leys et al. 2013),
+     *     since IoT traffic is bursty and an alert should mean a real change.</li>
+     * <li>{@code minBytes} 20 MB: below it a camera's or sensor's burst is no exfiltration worth waking
+     *     anyone for.</li>
+     * <li>{@code criticalBytes} 200 MB, ten times {@code minBytes}: a bulk transfer out.</li>
+     * <li>{@code maxDevices} 100,000: bounded memory.</li>
+     * </ul>
+     */
+    public static BytesSpikeConfig defaults() {
+        return new BytesSpikeConfig(Duration.ofMinutes(5), 288, 12, 10, 20_000_000L, 200_000_000L, 100_000);
+    }
+}

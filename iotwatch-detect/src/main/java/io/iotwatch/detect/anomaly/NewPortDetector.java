@@ -1,0 +1,248 @@
+package io.iotwatch.detect.anomaly;
+
+import io.iotwatch.core.alert.Finding;
+import io.iotwatch.core.alert.ThreatLevel;
+import io.iotwatch.core.event.ConnectionEvent;
+import io.iotwatch.core.event.Event;
+import io.iotwatch.detect.Addresses;
+import io.iotwatch.detect.Detector;
+import io.iotwatch.detect.EventTime;
+import io.iotwatch.detect.FindingSink;
+import io.iotwatch.detect.LruMap;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A single-purpose device that starts using a protocol and port it never used: a camera that suddenly
+ * speaks telnet or SSH, or to a port of a miner pool. For a learning period from its first outbound
+ * connection, a device's (protocol, destination port) pairs are learned; afterwards a pair not learned is
+ * a finding, one incident per device, protocol and port, whose count grows with its connections. Devices
+ * that learned more than {@code maxLearnedPairs} are phones, laptops or gateways and are left alone. A
+ * device forgotten after {@code forgetAfter} idle learns again, and is blind while it does.
+ */
+public final class NewPortDetector implements Detector {
+
+    public static final String NAME = "anomaly-port";
+
+    /** New pairs followed per device; a device past this many has changed role, and that has been said. */
+    private static final int MAX_NOVEL = 32;
+    /** Learned pairs listed in evidence. */
+    private static final int LISTED = 20;
+
+    private final NewPortConfig config;
+    private final LruMap<String, Device> devices;
+    private final List<Novel> pending = new ArrayList<>();
+
+    public NewPortDetector(NewPortConfig config) {
+        this.config = config;
+        this.devices = new LruMap<>(config.maxDevices());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void onEvent(Event event, FindingSink out) {
+        if (!(event instanceof ConnectionEvent c)) {
+            return;
+        }
+        String src = c.source().ip();
+        if (c.destination().ip().isEmpty() || !Addresses.isInternal(src)) {
+            return;
+        }
+        long time = EventTime.millis(c.time());
+        int code = code(c.protocol(), c.destination().port());
+        Device device = devices.get(src);
+        if (device == null) {
+            device = new Device(time, config.maxLearnedPairs());
+            devices.put(src, device);
+        }
+        device.lastSeen = Math.max(device.lastSeen, time);
+        if (device.broad) {
+            return;
+        }
+        // Learning ends for good with the first event past it: a late event must not teach an alerted pair.
+        if (device.learning && time < device.firstSeen + config.learning().toMillis()) {
+            device.learn(code);
+            return;
+        }
+        device.learning = false;
+        if (device.knows(code)) {
+            return;
+        }
+        Novel novel = device.novel(code);
+        if (novel == null) {
+            if (device.novelCount == MAX_NOVEL) {
+                return;
+            }
+            novel = new Novel(src, device, code, c.destination().ip());
+            device.novels[device.novelCount++] = novel;
+            report(novel, device, 1, time, time, out);
+            return;
+        }
+        novel.pending++;
+        novel.pendingFirst = Math.min(novel.pendingFirst, time);
+        novel.pendingLast = Math.max(novel.pendingLast, time);
+        if (!novel.queued) {
+            novel.queued = true;
+            pending.add(novel);
+        }
+    }
+
+    @Override
+    public void advance(Instant now, FindingSink out) {
+        for (Novel novel : pending) {
+            report(novel, novel.owner, novel.pending, novel.pendingFirst, novel.pendingLast, out);
+            novel.pending = 0;
+            novel.pendingFirst = Long.MAX_VALUE;
+            novel.pendingLast = Long.MIN_VALUE;
+            novel.queued = false;
+        }
+        pending.clear();
+        long horizon = EventTime.millis(now) - config.forgetAfter().toMillis();
+        for (Iterator<Device> it = devices.values().iterator(); it.hasNext(); ) {
+            if (it.next().lastSeen >= horizon) {
+                break;
+            }
+            it.remove();
+        }
+    }
+
+    /** Devices removed because {@code maxDevices} was reached. */
+    public long evictions() {
+        return devices.evictions();
+    }
+
+    /** Devices tracked now. */
+    public int trackedDevices() {
+        return devices.size();
+    }
+
+    private void report(Novel novel, Device device, long count, long first, long last, FindingSink out) {
+        List<String> learned = new ArrayList<>();
+        for (int i = 0; i < Math.min(device.learnedCount, LISTED); i++) {
+            learned.add(label(device.learned[i]));
+        }
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("protocol", protocol(novel.code));
+        evidence.put("port", novel.code & 0xffff);
+        evidence.put("learned", learned);
+        evidence.put("learned_count", device.learnedCount);
+        out.report(new Finding(NAME, novel.device + '|' + label(novel.code), "Protocol-Anomaly", "Anomaly",
+                ThreatLevel.MEDIUM, 0.6, Instant.ofEpochMilli(first), Instant.ofEpochMilli(last), novel.device,
+                novel.firstDestination, null, "T1571", count, evidence));
+    }
+
+    /** Protocol number and port in one int; ICMP has no port. Unnamed protocols other than numbers share 255. */
+    static int code(String protocol, int port) {
+        int number = switch (protocol) {
+            case "tcp" -> 6;
+            case "udp" -> 17;
+            case "icmp" -> 1;
+            default -> number(protocol);
+        };
+        return number << 16 | (number == 1 ? 0 : port);
+    }
+
+    private static int number(String protocol) {
+        int n = protocol.length();
+        if (n == 0 || n > 3) {
+            return 255;
+        }
+        int value = 0;
+        for (int i = 0; i < n; i++) {
+            char ch = protocol.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return 255;
+            }
+            value = value * 10 + (ch - '0');
+        }
+        return Math.min(value, 255);
+    }
+
+    private static String protocol(int code) {
+        return switch (code >>> 16) {
+            case 6 -> "tcp";
+            case 17 -> "udp";
+            case 1 -> "icmp";
+            case 255 -> "other";
+            default -> Integer.toString(code >>> 16);
+        };
+    }
+
+    static String label(int code) {
+        return protocol(code) + '/' + (code & 0xffff);
+    }
+
+    /** One device: when it was first seen, what it learned, and the new pairs it used since. */
+    private static final class Device {
+        final long firstSeen;
+        long lastSeen;
+        final int[] learned;
+        int learnedCount;
+        boolean learning = true;
+        boolean broad;
+        final Novel[] novels = new Novel[MAX_NOVEL];
+        int novelCount;
+
+        Device(long firstSeen, int maxLearned) {
+            this.firstSeen = firstSeen;
+            this.lastSeen = firstSeen;
+            this.learned = new int[maxLearned];
+        }
+
+        void learn(int code) {
+            if (knows(code)) {
+                return;
+            }
+            if (learnedCount == learned.length) {
+                broad = true;
+                return;
+            }
+            learned[learnedCount++] = code;
+        }
+
+        boolean knows(int code) {
+            for (int i = 0; i < learnedCount; i++) {
+                if (learned[i] == code) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        Novel novel(int code) {
+            for (int i = 0; i < novelCount; i++) {
+                if (novels[i].code == code) {
+                    return novels[i];
+                }
+            }
+            return null;
+        }
+    }
+
+    /** A pair a device was not seen to use while learning, and its connections not yet reported. */
+    private static final class Novel {
+        final String device;
+        final Device owner;
+        final int code;
+        final String firstDestination;
+        long pending;
+        long pendingFirst = Long.MAX_VALUE;
+        long pendingLast = Long.MIN_VALUE;
+        boolean queued;
+
+        Novel(String device, Device owner, int code, String firstDestination) {
+            this.device = device;
+            this.owner = owner;
+            this.code = code;
+            this.firstDestination = firstDestination;
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package io.iotwatch.detect.scan;
+
+import io.iotwatch.core.alert.Finding;
+import io.iotwatch.core.alert.ThreatLevel;
+import io.iotwatch.core.event.ConnectionEvent;
+import io.iotwatch.core.event.Event;
+import io.iotwatch.detect.Detector;
+import io.iotwatch.detect.FindingSink;
+import io.iotwatch.detect.Addresses;
+import io.iotwatch.detect.EventTime;
+import io.iotwatch.detect.LruMap;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Port scans and host sweeps, as Zeek's scan policy finds them, on unsuccessful connections only: denied,
+ * timed out, reset before any reply, or never answered. Successful connections to many hosts are how
+ * browsers and cloud clients work and never count. Per scanner and window: many distinct ports on one
+ * target is a port scan; many distinct targets on one port (ICMP as port 0) a host sweep. The first finding
+ * comes when a threshold is crossed, with the distinct values so far; further ones, each tick, with those
+ * added since. An internal scanner is a compromised device and rates higher than one from outside.
+ */
+public final class ScanDetector implements Detector {
+
+    public static final String NAME = "scan";
+
+    private static final int SAMPLES = 10;
+
+    private final ScanConfig config;
+    private final long windowMs;
+    private final LruMap<Target, Tally> ports;
+    private final LruMap<Service, Tally> hosts;
+    private final List<Tally> pending = new ArrayList<>();
+
+    public ScanDetector(ScanConfig config) {
+        this.config = config;
+        this.windowMs = config.window().toMillis();
+        this.ports = new LruMap<>(config.maxKeys());
+        this.hosts = new LruMap<>(config.maxKeys());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void onEvent(Event event, FindingSink out) {
+        if (!(event instanceof ConnectionEvent c) || !unsuccessful(c)) {
+            return;
+        }
+        String src = c.source().ip();
+        String dst = c.destination().ip();
+        if (src.isEmpty() || dst.isEmpty()) {
+            return;
+        }
+        boolean icmp = isIcmp(c.protocol());
+        int port = icmp ? 0 : c.destination().port();
+        long time = EventTime.millis(c.time());
+
+        Target target = new Target(src, dst);
+        Tally byTarget = ports.get(target);
+        if (byTarget == null) {
+            byTarget = new Tally(false, src, dst, port, c.protocol(), config.maxDistinctPerKey(), time);
+            ports.put(target, byTarget);
+        }
+        byTarget.see(port + 1L, port, time, windowMs, config.portThreshold(), out);
+
+        Service service = new Service(src, port, icmp);
+        Tally byService = hosts.get(service);
+        if (byService == null) {
+            byService = new Tally(true, src, null, port, c.protocol(), config.maxDistinctPerKey(), time);
+            hosts.put(service, byService);
+        }
+        byService.see(hash(dst), dst, time, windowMs, config.hostThreshold(), out);
+    }
+
+    @Override
+    public void advance(Instant now, FindingSink out) {
+        for (Tally tally : pending) {
+            tally.flush(out);
+        }
+        pending.clear();
+        long horizon = EventTime.millis(now) - windowMs;
+        evictBefore(ports, horizon);
+        evictBefore(hosts, horizon);
+    }
+
+    /** Keys removed because {@code maxKeys} was reached, both kinds together. */
+    public long evictions() {
+        return ports.evictions() + hosts.evictions();
+    }
+
+    /** Keys tracked now, both kinds together. */
+    public int trackedKeys() {
+        return ports.size() + hosts.size();
+    }
+
+    /** Denied, timed out, reset with no reply, or no reply at all (Zeek counts failed attempts the same way). */
+    static boolean unsuccessful(ConnectionEvent c) {
+        String action = c.action();
+        if (action.equals("deny") || action.equals("timeout")) {
+            return true;
+        }
+        if (c.bytesIn() == 0 && (action.equals("server-rst") || action.equals("client-rst"))) {
+            return true;
+        }
+        return c.bytesIn() == 0 && c.packetsIn() == 0;
+    }
+
+    private static boolean isIcmp(String protocol) {
+        return protocol.equals("icmp") || protocol.equals("icmp6") || protocol.equals("ipv6-icmp")
+                || protocol.equals("1") || protocol.equals("58");
+    }
+
+    private static void evictBefore(LruMap<?, Tally> map, long horizon) {
+        for (Iterator<Tally> it = map.values().iterator(); it.hasNext(); ) {
+            if (it.next().lastSeen >= horizon) {
+                break;
+            }
+            it.remove();
+        }
+    }
+
+    /** FNV-1a over the address text: 64 bits make collisions among a few thousand targets negligible. */
+    private static long hash(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < s.length(); i++) {
+            h = (h ^ s.charAt(i)) * 0x100000001b3L;
+        }
+        return h == 0 ? 1 : h;
+    }
+
+    private record Target(String src, String dst) {}
+
+    private record Service(String src, int port, boolean icmp) {}
+
+    /** Distinct values of one key in its current window, and how many of them were reported. */
+    private final class Tally {
+        final boolean sweep;
+        final String src;
+        final String dst;
+        final int port;
+        final boolean icmp;
+        final String protocol;
+        final LongSet values;
+        final Object[] samples = new Object[SAMPLES];
+        int sampleCount;
+        long windowStart;
+        long lastSeen;
+        long reportedAt;
+        int reported;
+        boolean queued;
+
+        Tally(boolean sweep, String src, String dst, int port, String protocol, int max, long time) {
+            this.sweep = sweep;
+            this.src = src;
+            this.dst = dst;
+            this.port = port;
+            this.icmp = isIcmp(protocol);
+            this.protocol = protocol;
+            this.values = new LongSet(max);
+            this.windowStart = time;
+            this.lastSeen = time;
+        }
+
+        void see(long value, Object sample, long time, long window, int threshold, FindingSink out) {
+            if (time >= windowStart + window) {
+                flush(out);
+                values.clear();
+                sampleCount = 0;
+                reported = 0;
+                windowStart = time;
+            }
+            lastSeen = Math.max(lastSeen, time);
+            if (!values.add(value)) {
+                return;
+            }
+            if (sampleCount < SAMPLES) {
+                samples[sampleCount++] = sample;
+            }
+            if (values.size() < threshold) {
+                return;
+            }
+            if (reported == 0) {
+                flush(out);
+            } else if (!queued) {
+                queued = true;
+                pending.add(this);
+            }
+        }
+
+        void flush(FindingSink out) {
+            queued = false;
+            int distinct = values.size();
+            int threshold = sweep ? config.hostThreshold() : config.portThreshold();
+            if (distinct < threshold || distinct <= reported) {
+                return;
+            }
+            long first = reported == 0 ? windowStart : reportedAt;
+            long fresh = distinct - reported;
+            reported = distinct;
+            reportedAt = lastSeen;
+            boolean internal = Addresses.isInternal(src);
+            Map<String, Object> evidence = new LinkedHashMap<>();
+            evidence.put(sweep ? "distinct_hosts" : "distinct_ports", distinct);
+            evidence.put("threshold", threshold);
+            evidence.put("window_s", windowMs / 1000);
+            evidence.put("scanner_internal", internal);
+            if (sweep) {
+                evidence.put("port", port);
+                evidence.put("protocol", protocol);
+                evidence.put("sample_targets", List.of(Arrays.copyOf(samples, sampleCount)));
+            } else {
+                evidence.put("target", dst);
+                evidence.put("sample_ports", List.of(Arrays.copyOf(samples, sampleCount)));
+            }
+            String attackClass = !sweep ? "Recon-PortScan" : icmp ? "Recon-PingSweep" : "Recon-HostDiscovery";
+            String key = sweep ? "host|" + src + '|' + port + (icmp ? "|icmp" : "") : "port|" + src + '|' + dst;
+            out.report(new Finding(NAME, key, attackClass, "Recon", internal ? ThreatLevel.HIGH : ThreatLevel.MEDIUM,
+                    Math.min(1, distinct / (2.0 * threshold)), Instant.ofEpochMilli(first), Instant.ofEpochMilli(lastSeen),
+                    src, sweep ? null : dst, null, sweep ? "T1018" : "T1046", fresh, evidence));
+        }
+    }
+}
