@@ -30,11 +30,15 @@ class ArchitectureTest {
                 .layer("core").definedBy("io.iotwatch.core..")
                 .layer("logs").definedBy("io.iotwatch.logs..")
                 .layer("store").definedBy("io.iotwatch.store..")
+                .layer("detect").definedBy("io.iotwatch.detect..")
+                .layer("sim").definedBy("io.iotwatch.sim..")
                 .layer("app").definedBy("io.iotwatch.app..")
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
                 .whereLayer("logs").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("app")
-                .whereLayer("core").mayOnlyBeAccessedByLayers("logs", "store", "app");
+                .whereLayer("detect").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("sim").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("core").mayOnlyBeAccessedByLayers("logs", "store", "detect", "sim", "app");
         layers.check(classes);
     }
 
@@ -44,6 +48,11 @@ class ArchitectureTest {
                 .that().resideInAPackage("io.iotwatch.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio.file..", "java.nio.channels..", "java.net..", "java.sql..")
                 .check(classes);
+    }
+
+    @Test
+    void detectorsDoNotDependOnEachOther() {
+        slices().matching("io.iotwatch.detect.(*)..").should().notDependOnEachOther().check(classes);
     }
 
     @Test

@@ -121,7 +121,7 @@ public final class DetectionEngine {
             count(incident.alert.detector(), null, incident.alert.level());
         } else {
             Alert before = incident.alert;
-            incident.alert = merged(before, finding);
+            incident.alert = incident.merge(finding);
             count(before.detector(), before.level(), incident.alert.level());
         }
         changed.put(incident.alert.id(), incident.alert);
@@ -140,25 +140,6 @@ public final class DetectionEngine {
                 f.firstSeen(), f.lastSeen(), f.srcIp(), f.dstIp(), f.domain(), f.mitre(), f.count(), f.evidence());
     }
 
-    private static Alert merged(Alert a, Finding f) {
-        Map<String, Object> evidence = new LinkedHashMap<>(a.evidence());
-        evidence.putAll(f.evidence());
-        boolean escalates = f.level().compareTo(a.level()) > 0;
-        return new Alert(a.id(), a.detector(), a.incidentKey(),
-                escalates ? f.attackClass() : a.attackClass(),
-                escalates ? f.group() : a.group(),
-                a.level().max(f.level()),
-                Math.max(a.confidence(), f.confidence()),
-                f.firstSeen().isBefore(a.firstSeen()) ? f.firstSeen() : a.firstSeen(),
-                f.lastSeen().isAfter(a.lastSeen()) ? f.lastSeen() : a.lastSeen(),
-                a.srcIp() != null ? a.srcIp() : f.srcIp(),
-                a.dstIp() != null ? a.dstIp() : f.dstIp(),
-                a.domain() != null ? a.domain() : f.domain(),
-                escalates ? f.mitre() : a.mitre(),
-                a.count() + f.count(),
-                evidence);
-    }
-
     /** Stable over reruns: the same incident in the same logs always gets the same id. */
     static String alertId(Finding f) {
         try {
@@ -170,11 +151,44 @@ public final class DetectionEngine {
         }
     }
 
+    /** An open incident: its alert so far, and whether its findings named more than one source or target. */
     private static final class Incident {
         Alert alert;
+        boolean manySources;
+        boolean manyTargets;
 
         Incident(Alert alert) {
             this.alert = alert;
+        }
+
+        Alert merge(Finding f) {
+            Alert a = alert;
+            manySources |= differ(a.srcIp(), f.srcIp());
+            manyTargets |= differ(a.dstIp(), f.dstIp());
+            Map<String, Object> evidence = new LinkedHashMap<>(a.evidence());
+            evidence.putAll(f.evidence());
+            boolean escalates = f.level().compareTo(a.level()) > 0;
+            return new Alert(a.id(), a.detector(), a.incidentKey(),
+                    escalates ? f.attackClass() : a.attackClass(),
+                    escalates ? f.group() : a.group(),
+                    a.level().max(f.level()),
+                    Math.max(a.confidence(), f.confidence()),
+                    f.firstSeen().isBefore(a.firstSeen()) ? f.firstSeen() : a.firstSeen(),
+                    f.lastSeen().isAfter(a.lastSeen()) ? f.lastSeen() : a.lastSeen(),
+                    manySources ? null : first(a.srcIp(), f.srcIp()),
+                    manyTargets ? null : first(a.dstIp(), f.dstIp()),
+                    first(a.domain(), f.domain()),
+                    escalates ? f.mitre() : a.mitre(),
+                    a.count() + f.count(),
+                    evidence);
+        }
+
+        private static boolean differ(String a, String b) {
+            return a != null && b != null && !a.equals(b);
+        }
+
+        private static String first(String a, String b) {
+            return a != null ? a : b;
         }
     }
 }

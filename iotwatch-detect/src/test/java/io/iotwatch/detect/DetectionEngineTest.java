@@ -73,6 +73,21 @@ class DetectionEngineTest {
     }
 
     @Test
+    void anIncidentWhoseFindingsNameSeveralSourcesNamesNone() {
+        DetectionEngine engine = engine(List.of());
+        engine.accept(hit(0, "k", "low", null));
+        engine.accept(hit(1, "k", "low", "10.0.0.5"));
+        assertThat(engine.drainChanged().getFirst().srcIp()).isEqualTo("10.0.0.5");
+        engine.accept(hit(2, "k", "low", "10.0.0.6"));
+        engine.accept(hit(3, "k", "low", "10.0.0.5"));
+
+        assertThat(engine.drainChanged()).singleElement().satisfies(alert -> {
+            assertThat(alert.srcIp()).isNull();
+            assertThat(alert.count()).isEqualTo(4);
+        });
+    }
+
+    @Test
     void aQuietGapLongerThanTheIncidentGapStartsANewAlert() {
         DetectionEngine engine = engine(List.of());
         engine.accept(hit(0, "k", "low", null));

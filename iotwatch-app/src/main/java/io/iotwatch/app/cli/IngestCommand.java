@@ -1,6 +1,7 @@
 package io.iotwatch.app.cli;
 
 import io.iotwatch.app.config.IotwatchConfig;
+import io.iotwatch.core.sink.EventSink;
 import io.iotwatch.logs.file.FileIngester;
 import io.iotwatch.logs.file.LogInputs;
 import io.iotwatch.logs.fortigate.FortiGateParser;
@@ -56,12 +57,14 @@ final class IngestCommand implements Callable<Integer> {
         try (EventStore store = Stores.open(config);
                 BatchWriter writer = new BatchWriter(store, config.ingest().queueBatches());
                 IngestProgress bar = IngestProgress.create(progress, inputs.stream().mapToLong(Input::size).sum())) {
+            EventSink stored = batch -> {
+                report.observe(batch);
+                writer.accept(batch);
+            };
+            DetectingSink detecting = config.detect().enabled() ? new DetectingSink(Detection.engine(config), stored) : null;
             FileIngester ingester = new FileIngester(
                     new FortiGateParser(),
-                    batch -> {
-                        report.observe(batch);
-                        writer.accept(batch);
-                    },
+                    detecting != null ? detecting : stored,
                     config.ingest().batchSize(),
                     config.ingest().maxLineBytes(),
                     store::checkpoint);
@@ -75,6 +78,10 @@ final class IngestCommand implements Callable<Integer> {
                 } catch (IOException e) {
                     throw new UserFacingException("cannot read " + input.name() + ": " + Stores.rootMessage(e), e);
                 }
+            }
+            if (detecting != null) {
+                detecting.finish();
+                report.detection(detecting.engine().alertCounts(), detecting.engine().suppressedCounts());
             }
             writer.flush();
             report.print(out, System.nanoTime() - started, Stores.settings(config).jdbcUrl(), store.summary());

@@ -1,5 +1,6 @@
 package io.iotwatch.app.cli;
 
+import io.iotwatch.core.alert.ThreatLevel;
 import io.iotwatch.core.event.AuthEvent;
 import io.iotwatch.core.event.Event;
 import io.iotwatch.core.event.EventType;
@@ -33,6 +34,8 @@ final class IngestReport {
     private final Map<AlertKind, Long> vendorAlerts = new HashMap<>();
     private final Map<FailedLogin, Long> failedLogins = new HashMap<>();
     private long uncounted;
+    private Map<String, Map<ThreatLevel, Long>> alertCounts;
+    private Map<String, Long> suppressed = Map.of();
 
     // Kept as records and worded only when printed: observe() runs for every event of the ingest.
     private record AlertKind(String category, String signature, String severity) {
@@ -75,6 +78,12 @@ final class IngestReport {
         results.add(result);
     }
 
+    /** What the detectors raised; without it the summary says detection was off. */
+    void detection(Map<String, Map<ThreatLevel, Long>> alertsByDetector, Map<String, Long> suppressedByDetector) {
+        this.alertCounts = alertsByDetector;
+        this.suppressed = suppressedByDetector;
+    }
+
     void print(PrintWriter out, long elapsedNanos, String database, StoreSummary stored) {
         long lines = 0;
         long skipped = 0;
@@ -104,12 +113,29 @@ final class IngestReport {
         printRejects(out, rejects);
         printTop(out, "FortiGate's own alerts (category, signature, severity):", vendorAlerts);
         printTop(out, "Failed logins (user, source, service):", failedLogins);
+        printAlerts(out);
         if (uncounted > 0) {
             out.printf("  (%,d more alerts and failed logins, of kinds beyond the first %,d, are not in these lists)%n",
                     uncounted, MAX_DISTINCT);
         }
         out.printf("Stored in %s: %,d events, %,d rejects in total%n", database, stored.totalEvents(), stored.rejects());
         out.flush();
+    }
+
+    private void printAlerts(PrintWriter out) {
+        if (alertCounts == null) {
+            out.println("Detection is off (detect.enabled: false): no alerts raised.");
+            return;
+        }
+        long total = alertCounts.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
+        out.printf("Alerts raised: %,d%s%n", total, total == 0 ? "" : " (list them with 'iotwatch alerts')");
+        if (total > 0) {
+            out.printf("  %-14s %9s %9s %9s %9s%n", "detector", "critical", "high", "medium", "low");
+            alertCounts.forEach((detector, levels) -> out.printf("  %-14s %,9d %,9d %,9d %,9d%n", detector,
+                    levels.getOrDefault(ThreatLevel.CRITICAL, 0L), levels.getOrDefault(ThreatLevel.HIGH, 0L),
+                    levels.getOrDefault(ThreatLevel.MEDIUM, 0L), levels.getOrDefault(ThreatLevel.LOW, 0L)));
+        }
+        suppressed.forEach((detector, n) -> out.printf("  %,d findings of %s suppressed by rules in the configuration%n", n, detector));
     }
 
     private void printRejects(PrintWriter out, long rejects) {

@@ -14,10 +14,12 @@ import picocli.CommandLine.Spec;
         description = {
             "Network security monitor for IoT networks.",
             "Reads FortiGate firewall logs (files or syslog), normalizes them into connection, DNS,",
-            "authentication, ARP, vendor-alert and generic events, and stores them.",
+            "authentication, ARP, vendor-alert and generic events, stores them, and runs rule detectors",
+            "(brute force, DNS tunneling, beaconing, scans, anomalies) that raise alerts.",
             ""
         },
-        subcommands = {IngestCommand.class, ParseCommand.class, ListenCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {IngestCommand.class, AlertsCommand.class, GenerateCommand.class, ParseCommand.class, ListenCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {
             "",
             "Configuration: iotwatch.yml in the working directory (or --config FILE); environment",

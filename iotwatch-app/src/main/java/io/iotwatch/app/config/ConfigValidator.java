@@ -30,6 +30,7 @@ final class ConfigValidator {
         check.range("syslog.max-tcp-connections", c.syslog().maxTcpConnections(), 1, 100_000);
         check.range("syslog.batch-size", c.syslog().batchSize(), 1, 1_000_000);
         check.range("syslog.batch-delay-ms", c.syslog().batchDelayMs(), 1, 60_000);
+        check.range("detect.incident-gap-minutes", c.detect().incidentGapMinutes(), 1, 10_080);
         check.that("log.level", LOG_LEVELS.contains(c.log().level().toLowerCase(Locale.ROOT)), c.log().level(),
                 "one of trace, debug, info, warn, error");
     }

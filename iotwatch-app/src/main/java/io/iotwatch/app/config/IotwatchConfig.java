@@ -12,10 +12,12 @@ public record IotwatchConfig(
         @JsonProperty("database") Database database,
         @JsonProperty("ingest") Ingest ingest,
         @JsonProperty("syslog") Syslog syslog,
+        @JsonProperty("detect") Detect detect,
         @JsonProperty("log") Log log) {
 
     public static IotwatchConfig defaults() {
-        return new IotwatchConfig("./data", Database.defaults(), Ingest.defaults(), Syslog.defaults(), Log.defaults());
+        return new IotwatchConfig("./data", Database.defaults(), Ingest.defaults(), Syslog.defaults(), Detect.defaults(),
+                Log.defaults());
     }
 
     public Path dataPath() {
@@ -55,6 +57,15 @@ public record IotwatchConfig(
             @JsonProperty("batch-delay-ms") int batchDelayMs) {
         static Syslog defaults() {
             return new Syslog("0.0.0.0", 0, 0, 64 * 1024, 8 * 1024 * 1024, 16 * 1024 * 1024, 1024, 1000, 500);
+        }
+    }
+
+    /** Rule detection on what is ingested; each detector's thresholds are documented in its config record. */
+    public record Detect(
+            @JsonProperty("enabled") boolean enabled,
+            @JsonProperty("incident-gap-minutes") int incidentGapMinutes) {
+        static Detect defaults() {
+            return new Detect(true, 30);
         }
     }
 

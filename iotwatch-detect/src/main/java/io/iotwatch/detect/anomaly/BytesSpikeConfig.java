@@ -11,10 +11,14 @@ import java.time.Duration;
  * @param k               how many scaled MADs above the median a bucket must be
  * @param minBytes        the least bytes out in a bucket that can be a spike
  * @param criticalBytes   bytes out in a bucket from which a spike is critical
+ * @param maxPrevalence   the most distinct internal hosts that may have contacted the spike's top
+ *                        destination within {@code prevalenceWindow} for it to count
+ * @param prevalenceWindow how far back those hosts are counted
  * @param maxDevices      devices tracked; the stalest give way, counted
  */
 public record BytesSpikeConfig(
-        Duration bucket, int baselineBuckets, int minBuckets, double k, long minBytes, long criticalBytes, int maxDevices) {
+        Duration bucket, int baselineBuckets, int minBuckets, double k, long minBytes, long criticalBytes,
+        int maxPrevalence, Duration prevalenceWindow, int maxDevices) {
 
     public BytesSpikeConfig {
         if (bucket == null || bucket.isNegative() || bucket.isZero()) {
@@ -35,6 +39,12 @@ public record BytesSpikeConfig(
         if (criticalBytes < minBytes) {
             throw new IllegalArgumentException("criticalBytes must be at least minBytes: " + criticalBytes);
         }
+        if (maxPrevalence < 1) {
+            throw new IllegalArgumentException("maxPrevalence must be at least 1: " + maxPrevalence);
+        }
+        if (prevalenceWindow == null || prevalenceWindow.isNegative() || prevalenceWindow.isZero()) {
+            throw new IllegalArgumentException("prevalenceWindow must be a positive duration: " + prevalenceWindow);
+        }
         if (maxDevices < 1) {
             throw new IllegalArgumentException("maxDevices must be positive: " + maxDevices);
         }
@@ -52,10 +62,14 @@ public record BytesSpikeConfig(
      * <li>{@code minBytes} 20 MB: below it a camera's or sensor's burst is no exfiltration worth waking
      *     anyone for.</li>
      * <li>{@code criticalBytes} 200 MB, ten times {@code minBytes}: a bulk transfer out.</li>
-     * <li>{@code maxDevices} 100,000: bounded memory.</li>
+     * <li>{@code maxPrevalence} 2 within {@code prevalenceWindow} 24 h: cameras upload clips and gateways
+     *     sync to the cloud endpoints their kind shares, which many devices contact; data carried off goes
+     *     where next to nobody else goes (the prevalence of RITA's threat scoring).</li>
+     * <li>{@code maxDevices} 100,000: bounded memory; as many destinations for prevalence.</li>
      * </ul>
      */
     public static BytesSpikeConfig defaults() {
-        return new BytesSpikeConfig(Duration.ofMinutes(5), 288, 12, 10, 20_000_000L, 200_000_000L, 100_000);
+        return new BytesSpikeConfig(Duration.ofMinutes(5), 288, 12, 10, 20_000_000L, 200_000_000L, 2, Duration.ofHours(24),
+                100_000);
     }
 }

@@ -9,6 +9,7 @@ import io.iotwatch.detect.Detector;
 import io.iotwatch.detect.EventTime;
 import io.iotwatch.detect.FindingSink;
 import io.iotwatch.detect.LruMap;
+import io.iotwatch.detect.Prevalence;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,7 +21,8 @@ import java.util.Map;
  * Exfiltration as a spike in an internal device's bytes out to external addresses: the bytes of a bucket
  * against the device's own history of buckets (quiet buckets within its active span count as zero), by
  * median and MAD, which a few earlier spikes do not move. Traffic to internal addresses never counts: a
- * nightly backup to the NAS is the device's business. The bucket's threshold is set when it opens, so each
+ * nightly backup to the NAS is the device's business; nor does a spike whose main destination many
+ * internal hosts contact (a cloud endpoint its kind shares), see {@link Prevalence}. The bucket's threshold is set when it opens, so each
  * event costs a comparison; a late event counts into the open bucket. One finding per spiking bucket, and
  * one more when the bucket grows past {@code criticalBytes}.
  */
@@ -36,11 +38,13 @@ public final class BytesSpikeDetector implements Detector {
     private final BytesSpikeConfig config;
     private final long bucketMs;
     private final LruMap<String, Device> devices;
+    private final Prevalence prevalence;
 
     public BytesSpikeDetector(BytesSpikeConfig config) {
         this.config = config;
         this.bucketMs = config.bucket().toMillis();
         this.devices = new LruMap<>(config.maxDevices());
+        this.prevalence = new Prevalence(config.prevalenceWindow(), config.maxDevices());
     }
 
     @Override
@@ -59,6 +63,7 @@ public final class BytesSpikeDetector implements Detector {
             return;
         }
         long time = EventTime.millis(c.time());
+        prevalence.touch(dst, src, time);
         long start = Math.floorDiv(time, bucketMs) * bucketMs;
         Device device = devices.get(src);
         if (device == null) {
@@ -69,7 +74,8 @@ public final class BytesSpikeDetector implements Detector {
         }
         device.lastSeen = Math.max(device.lastSeen, time);
         device.add(Math.max(0, c.bytesOut()), dst);
-        if (device.ready && device.sum > device.threshold && device.sum >= config.minBytes()) {
+        if (device.ready && device.sum > device.threshold && device.sum >= config.minBytes()
+                && prevalence.of(device.topDestination(), time) <= config.maxPrevalence()) {
             ThreatLevel level = device.sum >= config.criticalBytes() ? ThreatLevel.CRITICAL : ThreatLevel.HIGH;
             if (device.reportedLevel == null || level.compareTo(device.reportedLevel) > 0) {
                 report(src, device, level, device.reportedLevel == null ? 1 : 0, out);
@@ -80,6 +86,7 @@ public final class BytesSpikeDetector implements Detector {
 
     @Override
     public void advance(Instant now, FindingSink out) {
+        prevalence.expire(EventTime.millis(now));
         long horizon = EventTime.millis(now) - bucketMs * config.baselineBuckets();
         for (Iterator<Device> it = devices.values().iterator(); it.hasNext(); ) {
             if (it.next().lastSeen >= horizon) {

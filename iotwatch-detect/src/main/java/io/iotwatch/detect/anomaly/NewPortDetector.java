@@ -11,6 +11,7 @@ import io.iotwatch.detect.FindingSink;
 import io.iotwatch.detect.LruMap;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +19,13 @@ import java.util.Map;
 
 /**
  * A single-purpose device that starts using a protocol and port it never used: a camera that suddenly
- * speaks telnet or SSH, or to a port of a miner pool. For a learning period from its first outbound
- * connection, a device's (protocol, destination port) pairs are learned; afterwards a pair not learned is
+ * speaks telnet or IRC to the Internet, or to a port of a miner pool. For a learning period from its first
+ * outbound connection, and at least {@code minLearningConnections}, a device's (protocol, destination port)
+ * pairs are learned; afterwards a pair not learned is
  * a finding, one incident per device, protocol and port, whose count grows with its connections. Devices
- * that learned more than {@code maxLearnedPairs} are phones, laptops or gateways and are left alone. A
+ * that learned more than {@code maxLearnedPairs} pairs, or reached more than {@code maxLearnedDestinations}
+ * destinations while learning, are phones, laptops or gateways and are left alone; so is a pair other
+ * devices of the network already use ({@code maxOtherUsers}). A
  * device forgotten after {@code forgetAfter} idle learns again, and is blind while it does.
  */
 public final class NewPortDetector implements Detector {
@@ -30,12 +34,16 @@ public final class NewPortDetector implements Detector {
 
     /** New pairs followed per device; a device past this many has changed role, and that has been said. */
     private static final int MAX_NOVEL = 32;
+    /** Pairs a device's first uses are remembered for, toward the network's habits. */
+    private static final int MAX_USED = 64;
     /** Learned pairs listed in evidence. */
     private static final int LISTED = 20;
 
     private final NewPortConfig config;
     private final LruMap<String, Device> devices;
     private final List<Novel> pending = new ArrayList<>();
+    // How many devices ever used each (protocol, port) toward the destinations watched: the network's habits.
+    private final Map<Integer, Integer> users = new HashMap<>();
 
     public NewPortDetector(NewPortConfig config) {
         this.config = config;
@@ -53,23 +61,30 @@ public final class NewPortDetector implements Detector {
             return;
         }
         String src = c.source().ip();
-        if (c.destination().ip().isEmpty() || !Addresses.isInternal(src)) {
+        String dst = c.destination().ip();
+        if (dst.isEmpty() || !Addresses.isInternal(src) || (config.externalOnly() && !Addresses.isExternal(dst))) {
             return;
         }
         long time = EventTime.millis(c.time());
         int code = code(c.protocol(), c.destination().port());
         Device device = devices.get(src);
         if (device == null) {
-            device = new Device(time, config.maxLearnedPairs());
+            device = new Device(time, config.maxLearnedPairs(), config.maxLearnedDestinations());
             devices.put(src, device);
         }
         device.lastSeen = Math.max(device.lastSeen, time);
+        if (device.firstUse(code)) {
+            users.merge(code, 1, Integer::sum);
+        }
         if (device.broad) {
             return;
         }
         // Learning ends for good with the first event past it: a late event must not teach an alerted pair.
-        if (device.learning && time < device.firstSeen + config.learning().toMillis()) {
+        if (device.learning && (time < device.firstSeen + config.learning().toMillis()
+                || device.connections < config.minLearningConnections())) {
+            device.connections++;
             device.learn(code);
+            device.contacted(dst);
             return;
         }
         device.learning = false;
@@ -78,7 +93,7 @@ public final class NewPortDetector implements Detector {
         }
         Novel novel = device.novel(code);
         if (novel == null) {
-            if (device.novelCount == MAX_NOVEL) {
+            if (device.novelCount == MAX_NOVEL || users.getOrDefault(code, 1) - 1 > config.maxOtherUsers()) {
                 return;
             }
             novel = new Novel(src, device, code, c.destination().ip());
@@ -186,15 +201,49 @@ public final class NewPortDetector implements Detector {
         long lastSeen;
         final int[] learned;
         int learnedCount;
+        final String[] destinations;
+        int destinationCount;
+        final int[] used = new int[MAX_USED];
+        int usedCount;
+        long connections;
         boolean learning = true;
         boolean broad;
         final Novel[] novels = new Novel[MAX_NOVEL];
         int novelCount;
 
-        Device(long firstSeen, int maxLearned) {
+        Device(long firstSeen, int maxLearned, int maxDestinations) {
             this.firstSeen = firstSeen;
             this.lastSeen = firstSeen;
             this.learned = new int[maxLearned];
+            this.destinations = new String[maxDestinations];
+        }
+
+        /** Whether this is the device's first use of the pair (as far as its bounded memory of them goes). */
+        boolean firstUse(int code) {
+            for (int i = 0; i < usedCount; i++) {
+                if (used[i] == code) {
+                    return false;
+                }
+            }
+            if (usedCount == used.length) {
+                return false;
+            }
+            used[usedCount++] = code;
+            return true;
+        }
+
+        /** A device that reaches more destinations while learning than a single-purpose one would is broad. */
+        void contacted(String dst) {
+            for (int i = 0; i < destinationCount; i++) {
+                if (destinations[i].equals(dst)) {
+                    return;
+                }
+            }
+            if (destinationCount == destinations.length) {
+                broad = true;
+                return;
+            }
+            destinations[destinationCount++] = dst;
         }
 
         void learn(int code) {

@@ -9,10 +9,10 @@ import io.iotwatch.detect.FindingSink;
 import io.iotwatch.detect.Addresses;
 import io.iotwatch.detect.EventTime;
 import io.iotwatch.detect.LruMap;
+import io.iotwatch.detect.Prevalence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,20 +29,18 @@ public final class BeaconDetector implements Detector {
 
     public static final String NAME = "beacon";
 
-    /** Distinct sources kept per destination: far above any useful {@code maxPrevalence}. */
-    private static final int SOURCES_PER_DESTINATION = 64;
     /** Connection start is event time minus duration; longer durations are taken as bad data. */
     private static final Duration MAX_DURATION = Duration.ofDays(1);
 
     private final BeaconConfig config;
     private final LruMap<Pair, Series> pairs;
-    private final LruMap<String, Contacts> destinations;
+    private final Prevalence prevalence;
     private long nextEvaluation = Long.MIN_VALUE;
 
     public BeaconDetector(BeaconConfig config) {
         this.config = config;
         this.pairs = new LruMap<>(config.maxPairs());
-        this.destinations = new LruMap<>(config.maxDestinations());
+        this.prevalence = new Prevalence(config.prevalenceWindow(), config.maxDestinations());
     }
 
     @Override
@@ -73,24 +71,13 @@ public final class BeaconDetector implements Detector {
             pairs.put(key, series);
         }
         series.add(start, Math.max(0, c.bytesOut()), time, config.maxConnectionsPerPair());
-        Contacts contacts = destinations.get(dst);
-        if (contacts == null) {
-            contacts = new Contacts();
-            destinations.put(dst, contacts);
-        }
-        contacts.touch(src, time);
+        prevalence.touch(dst, src, time);
     }
 
     @Override
     public void advance(Instant now, FindingSink out) {
         long nowMs = EventTime.millis(now);
-        long prevalenceHorizon = nowMs - config.prevalenceWindow().toMillis();
-        for (Iterator<Contacts> it = destinations.values().iterator(); it.hasNext(); ) {
-            if (it.next().lastSeen >= prevalenceHorizon) {
-                break;
-            }
-            it.remove();
-        }
+        prevalence.expire(nowMs);
         if (nowMs < nextEvaluation) {
             return;
         }
@@ -103,7 +90,7 @@ public final class BeaconDetector implements Detector {
                 it.remove();
             } else if (series.changed) {
                 series.changed = false;
-                evaluate(entry.getKey(), series, horizon, prevalenceHorizon, out);
+                evaluate(entry.getKey(), series, horizon, nowMs, out);
             }
         }
     }
@@ -115,7 +102,7 @@ public final class BeaconDetector implements Detector {
 
     /** Destinations removed from prevalence because {@code maxDestinations} was reached. */
     public long evictedDestinations() {
-        return destinations.evictions();
+        return prevalence.evictions();
     }
 
     /** Pairs tracked now. */
@@ -123,7 +110,7 @@ public final class BeaconDetector implements Detector {
         return pairs.size();
     }
 
-    private void evaluate(Pair key, Series series, long horizon, long prevalenceHorizon, FindingSink out) {
+    private void evaluate(Pair key, Series series, long horizon, long nowMs, FindingSink out) {
         int n = series.kept(horizon);
         if (n < config.minConnections()) {
             return;
@@ -140,9 +127,8 @@ public final class BeaconDetector implements Detector {
         if (total < config.threshold() || score.timing() < config.threshold()) {
             return;
         }
-        Contacts contacts = destinations.get(key.dst);
-        int prevalence = contacts == null ? 1 : contacts.count(prevalenceHorizon);
-        if (prevalence > config.maxPrevalence()) {
+        int sources = Math.max(1, prevalence.of(key.dst, nowMs));
+        if (sources > config.maxPrevalence()) {
             return;
         }
         long fresh = series.total - series.reported;
@@ -169,7 +155,7 @@ public final class BeaconDetector implements Detector {
         evidence.put("score_size_skew", round(score.sizeSkewScore()));
         evidence.put("score_size_mad", round(score.sizeMadScore()));
         evidence.put("score_coverage", round(score.coverage()));
-        evidence.put("prevalence", prevalence);
+        evidence.put("prevalence", sources);
         evidence.put("span_hours", round(score.spanHours()));
         evidence.put("port", key.port);
         Instant last = Instant.ofEpochMilli(Math.max(starts[n - 1], series.lastSeen));
@@ -245,27 +231,6 @@ public final class BeaconDetector implements Detector {
                     sizesOut[n++] = sizes[slot];
                 }
             }
-        }
-    }
-
-    /** The internal sources that contacted one destination, with when each was last seen. */
-    private static final class Contacts {
-        final Map<String, long[]> sources = new HashMap<>();
-        long lastSeen = Long.MIN_VALUE;
-
-        void touch(String src, long time) {
-            lastSeen = Math.max(lastSeen, time);
-            long[] seen = sources.get(src);
-            if (seen != null) {
-                seen[0] = Math.max(seen[0], time);
-            } else if (sources.size() < SOURCES_PER_DESTINATION) {
-                sources.put(src, new long[] {time});
-            }
-        }
-
-        int count(long horizon) {
-            sources.values().removeIf(seen -> seen[0] < horizon);
-            return sources.size();
         }
     }
 }

@@ -54,6 +54,20 @@ class BytesSpikeDetectorTest {
     }
 
     @Test
+    void spikeToACloudEndpointOtherDevicesUseTooIsQuiet() {
+        baseline();
+        for (int other = 1; other <= 3; other++) {
+            detector.onEvent(tcp(SPIKE.minusSeconds(600 + other), "192.168.1." + (40 + other), "52.9.9.9", 443, 30_000_000, 900),
+                    findings::add);
+        }
+        for (int i = 0; i < 10; i++) {
+            detector.onEvent(tcp(SPIKE.plusSeconds(i), CAMERA, "52.9.9.9", 443, 5_000_000, 900), findings::add);
+        }
+
+        assertThat(findings).isEmpty();
+    }
+
+    @Test
     void spikeGrowingPastCriticalEscalatesTheSameIncident() {
         DetectionEngine engine = new DetectionEngine(List.of(new BytesSpikeDetector(BytesSpikeConfig.defaults())), List.of(),
                 Duration.ofHours(1));
@@ -95,7 +109,7 @@ class BytesSpikeDetectorTest {
     @Test
     void devicesStayBoundedUnderAFloodOfSources() {
         BytesSpikeDetector small = new BytesSpikeDetector(new BytesSpikeConfig(Duration.ofMinutes(5), 288, 12, 10,
-                20_000_000L, 200_000_000L, 1000));
+                20_000_000L, 200_000_000L, 2, Duration.ofHours(24), 1000));
         for (int i = 0; i < 1_000_000; i++) {
             String src = "10." + (i >>> 16 & 0xff) + "." + (i >>> 8 & 0xff) + "." + (i & 0xff);
             small.onEvent(tcp(T0.plusMillis(i), src, "52.1.2.3", 443, 100, 100), findings::add);
@@ -109,13 +123,17 @@ class BytesSpikeDetectorTest {
 
     @Test
     void configValidationNamesTheField() {
-        assertThatThrownBy(() -> new BytesSpikeConfig(Duration.ZERO, 288, 12, 10, 1, 1, 1)).hasMessageContaining("bucket");
-        assertThatThrownBy(() -> new BytesSpikeConfig(Duration.ofMinutes(5), 288, 300, 10, 1, 1, 1))
+        assertThatThrownBy(() -> new BytesSpikeConfig(Duration.ZERO, 288, 12, 10, 1, 1, 1, Duration.ofHours(1), 1)).hasMessageContaining("bucket");
+        assertThatThrownBy(() -> new BytesSpikeConfig(Duration.ofMinutes(5), 288, 300, 10, 1, 1, 1, Duration.ofHours(1), 1))
                 .hasMessageContaining("minBuckets");
-        assertThatThrownBy(() -> new BytesSpikeConfig(Duration.ofMinutes(5), 288, 12, Double.NaN, 1, 1, 1))
+        assertThatThrownBy(() -> new BytesSpikeConfig(Duration.ofMinutes(5), 288, 12, Double.NaN, 1, 1, 1, Duration.ofHours(1), 1))
                 .hasMessageContaining("k");
-        assertThatThrownBy(() -> new BytesSpikeConfig(Duration.ofMinutes(5), 288, 12, 10, 10, 5, 1))
+        assertThatThrownBy(() -> new BytesSpikeConfig(Duration.ofMinutes(5), 288, 12, 10, 10, 5, 1, Duration.ofHours(1), 1))
                 .hasMessageContaining("criticalBytes");
+        assertThatThrownBy(() -> new BytesSpikeConfig(Duration.ofMinutes(5), 288, 12, 10, 1, 1, 0, Duration.ofHours(1), 1))
+                .hasMessageContaining("maxPrevalence");
+        assertThatThrownBy(() -> new BytesSpikeConfig(Duration.ofMinutes(5), 288, 12, 10, 1, 1, 1, Duration.ZERO, 1))
+                .hasMessageContaining("prevalenceWindow");
     }
 
     @Test

@@ -35,24 +35,24 @@ class NewPortDetectorTest {
     @Test
     void newPortAfterLearningAlerts() {
         usualTraffic();
-        detector.onEvent(tcp(T0.plus(Duration.ofHours(3)), PLUG, "192.168.1.20", 23, 60, 0), findings::add);
+        detector.onEvent(tcp(T0.plus(Duration.ofHours(3)), PLUG, "45.33.2.1", 23, 60, 0), findings::add);
 
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.attackClass()).isEqualTo("Protocol-Anomaly");
             assertThat(f.mitre()).isEqualTo("T1571");
             assertThat(f.srcIp()).isEqualTo(PLUG);
-            assertThat(f.dstIp()).isEqualTo("192.168.1.20");
+            assertThat(f.dstIp()).isEqualTo("45.33.2.1");
             assertThat(f.evidence()).containsEntry("protocol", "tcp").containsEntry("port", 23)
-                    .containsEntry("learned_count", 3)
-                    .containsEntry("learned", List.of("tcp/443", "tcp/8883", "udp/53"));
+                    .containsEntry("learned_count", 2)
+                    .containsEntry("learned", List.of("tcp/443", "tcp/8883"));
         });
     }
 
     @Test
     void newPortDuringLearningIsQuiet() {
         detector.onEvent(tcp(T0, PLUG, "52.1.2.3", 443, 500, 500), findings::add);
-        detector.onEvent(tcp(T0.plus(Duration.ofMinutes(90)), PLUG, "192.168.1.20", 23, 60, 0), findings::add);
-        detector.onEvent(tcp(T0.plus(Duration.ofHours(3)), PLUG, "192.168.1.21", 23, 60, 0), findings::add);
+        detector.onEvent(tcp(T0.plus(Duration.ofMinutes(90)), PLUG, "45.33.2.1", 23, 60, 0), findings::add);
+        detector.onEvent(tcp(T0.plus(Duration.ofHours(3)), PLUG, "45.33.2.2", 23, 60, 0), findings::add);
 
         assertThat(findings).isEmpty();
     }
@@ -62,9 +62,55 @@ class NewPortDetectorTest {
         for (int port = 0; port < 30; port++) {
             detector.onEvent(tcp(T0.plusSeconds(port), "192.168.1.5", "52.1.2.3", 8000 + port, 500, 500), findings::add);
         }
-        detector.onEvent(tcp(T0.plus(Duration.ofHours(3)), "192.168.1.5", "192.168.1.20", 22, 60, 0), findings::add);
+        detector.onEvent(tcp(T0.plus(Duration.ofHours(3)), "192.168.1.5", "45.33.2.1", 22, 60, 0), findings::add);
 
         assertThat(findings).isEmpty();
+    }
+
+    @Test
+    void aDeviceThatReachedManyDestinationsWhileLearningIsLeftAlone() {
+        String laptop = "192.168.1.91";
+        for (int i = 0; i < 150; i++) {
+            detector.onEvent(tcp(T0.plusSeconds(60L * i), laptop, "151.101." + (i % 40) + ".1", 443, 900, 9000), findings::add);
+        }
+        detector.onEvent(tcp(T0.plus(Duration.ofHours(3)), laptop, "45.33.2.1", 6667, 60, 0), findings::add);
+
+        assertThat(findings).isEmpty();
+    }
+
+    @Test
+    void aPortOtherDevicesAlreadyUseIsTheNetworksHabitNotAnAnomaly() {
+        detector.onEvent(TestFlows.connection(T0, "udp", "192.168.1.60", "142.250.1.1", 443, 900, 9000, 1, "accept"),
+                findings::add);
+        usualTraffic();
+        detector.onEvent(TestFlows.connection(T0.plus(Duration.ofHours(3)), "udp", PLUG, "142.250.1.1", 443, 900, 9000, 1,
+                "accept"), findings::add);
+
+        assertThat(findings).isEmpty();
+    }
+
+    @Test
+    void aNewPortToAnInternalAddressIsLeftToOtherDetectors() {
+        usualTraffic();
+        detector.onEvent(tcp(T0.plus(Duration.ofHours(3)), PLUG, "10.0.0.50", 445, 5_000_000, 1000), findings::add);
+
+        assertThat(findings).isEmpty();
+    }
+
+    @Test
+    void aDeviceFirstSeenIdleLearnsFromItsFirstHundredConnectionsNotOnlyItsFirstHours() {
+        String phone = "192.168.1.90";
+        for (int hour = 0; hour < 3; hour++) {
+            detector.onEvent(tcp(T0.plus(Duration.ofHours(hour)), phone, "52.1.2.3", 443, 500, 500), findings::add);
+        }
+        for (int i = 0; i < 100; i++) {
+            detector.onEvent(TestFlows.connection(T0.plus(Duration.ofHours(4)).plusSeconds(i), "udp", phone, "142.250.1." + i % 4,
+                    443, 900, 9000, 1, "accept"), findings::add);
+        }
+        detector.onEvent(tcp(T0.plus(Duration.ofHours(5)), phone, "45.33.2.1", 23, 60, 0), findings::add);
+
+        assertThat(findings).extracting(f -> f.evidence().get("port")).containsExactly(23);
+        assertThat(findings.getFirst().evidence()).containsEntry("learned", List.of("tcp/443", "udp/443"));
     }
 
     @Test
@@ -88,7 +134,7 @@ class NewPortDetectorTest {
 
     @Test
     void devicesStayBoundedUnderAFloodOfSources() {
-        NewPortDetector small = new NewPortDetector(new NewPortConfig(Duration.ofHours(2), 8, Duration.ofDays(7), 1000));
+        NewPortDetector small = new NewPortDetector(new NewPortConfig(Duration.ofHours(2), 100, true, 8, 16, 0, Duration.ofDays(7), 1000));
         for (int i = 0; i < 1_000_000; i++) {
             String src = "10." + (i >>> 16 & 0xff) + "." + (i >>> 8 & 0xff) + "." + (i & 0xff);
             small.onEvent(tcp(T0.plusMillis(i), src, "52.1.2.3", 443, 100, 100), findings::add);
@@ -108,13 +154,19 @@ class NewPortDetectorTest {
 
     @Test
     void configValidationNamesTheField() {
-        assertThatThrownBy(() -> new NewPortConfig(Duration.ZERO, 8, Duration.ofDays(7), 1)).hasMessageContaining("learning");
-        assertThatThrownBy(() -> new NewPortConfig(Duration.ofHours(2), 0, Duration.ofDays(7), 1))
+        assertThatThrownBy(() -> new NewPortConfig(Duration.ZERO, 100, true, 8, 16, 0, Duration.ofDays(7), 1)).hasMessageContaining("learning");
+        assertThatThrownBy(() -> new NewPortConfig(Duration.ofHours(2), 100, true, 0, 16, 0, Duration.ofDays(7), 1))
                 .hasMessageContaining("maxLearnedPairs");
-        assertThatThrownBy(() -> new NewPortConfig(Duration.ofHours(2), 8, Duration.ofHours(1), 1))
+        assertThatThrownBy(() -> new NewPortConfig(Duration.ofHours(2), 100, true, 8, 16, 0, Duration.ofHours(1), 1))
                 .hasMessageContaining("forgetAfter");
-        assertThatThrownBy(() -> new NewPortConfig(Duration.ofHours(2), 8, Duration.ofDays(7), 0))
+        assertThatThrownBy(() -> new NewPortConfig(Duration.ofHours(2), 100, true, 8, 16, 0, Duration.ofDays(7), 0))
                 .hasMessageContaining("maxDevices");
+        assertThatThrownBy(() -> new NewPortConfig(Duration.ofHours(2), -1, true, 8, 16, 0, Duration.ofDays(7), 1))
+                .hasMessageContaining("minLearningConnections");
+        assertThatThrownBy(() -> new NewPortConfig(Duration.ofHours(2), 100, true, 8, 0, 0, Duration.ofDays(7), 1))
+                .hasMessageContaining("maxLearnedDestinations");
+        assertThatThrownBy(() -> new NewPortConfig(Duration.ofHours(2), 100, true, 8, 16, -1, Duration.ofDays(7), 1))
+                .hasMessageContaining("maxOtherUsers");
     }
 
     @Test

@@ -108,6 +108,21 @@ class VendorAlertDetectorTest {
     }
 
     @Test
+    void oneExploitTriedOnOneTargetFromManySourcesIsOneIncidentNamingNoSingleSource() {
+        DetectionEngine engine = new DetectionEngine(List.of(detector), List.of(), Duration.ofMinutes(30));
+        for (int i = 0; i < 20; i++) {
+            engine.accept(vendor(at(i * 10), "ips", "Mirai.Botnet", "high", "198.51.100." + i, CAMERA, "blocked"));
+        }
+        engine.finish();
+
+        assertThat(engine.drainChanged()).singleElement().satisfies(alert -> {
+            assertThat(alert.count()).isEqualTo(20);
+            assertThat(alert.srcIp()).isNull();
+            assertThat(alert.dstIp()).isEqualTo(CAMERA);
+        });
+    }
+
+    @Test
     void emptyAddressesBecomeNullAndLongMessagesAreCut() {
         detector.onEvent(vendor(at(0), "virus", "W32/Agent", "medium", "", "", "x\u0000\n".repeat(500)), out);
 

@@ -1,0 +1,43 @@
+package io.iotwatch.app.cli;
+
+import io.iotwatch.app.config.IotwatchConfig;
+import io.iotwatch.detect.DetectionEngine;
+import io.iotwatch.detect.Detector;
+import io.iotwatch.detect.anomaly.BytesSpikeConfig;
+import io.iotwatch.detect.anomaly.BytesSpikeDetector;
+import io.iotwatch.detect.anomaly.NewPortConfig;
+import io.iotwatch.detect.anomaly.NewPortDetector;
+import io.iotwatch.detect.beacon.BeaconConfig;
+import io.iotwatch.detect.beacon.BeaconDetector;
+import io.iotwatch.detect.bruteforce.BruteForceConfig;
+import io.iotwatch.detect.bruteforce.BruteForceDetector;
+import io.iotwatch.detect.dnstunnel.DnsTunnelConfig;
+import io.iotwatch.detect.dnstunnel.DnsTunnelDetector;
+import io.iotwatch.detect.scan.ScanConfig;
+import io.iotwatch.detect.scan.ScanDetector;
+import io.iotwatch.detect.vendor.VendorAlertConfig;
+import io.iotwatch.detect.vendor.VendorAlertDetector;
+import java.time.Duration;
+import java.util.List;
+
+/** The rule detectors, each with its documented default thresholds, and the engine that runs them. */
+final class Detection {
+
+    private Detection() {}
+
+    static DetectionEngine engine(IotwatchConfig config) {
+        return new DetectionEngine(detectors(), List.of(), Duration.ofMinutes(config.detect().incidentGapMinutes()));
+    }
+
+    /** New detectors with empty state: they are not thread-safe, so each engine gets its own. */
+    static List<Detector> detectors() {
+        return List.of(
+                new BruteForceDetector(BruteForceConfig.defaults()),
+                new DnsTunnelDetector(DnsTunnelConfig.defaults()),
+                new BeaconDetector(BeaconConfig.defaults()),
+                new ScanDetector(ScanConfig.defaults()),
+                new BytesSpikeDetector(BytesSpikeConfig.defaults()),
+                new NewPortDetector(NewPortConfig.defaults()),
+                new VendorAlertDetector(VendorAlertConfig.defaults()));
+    }
+}
