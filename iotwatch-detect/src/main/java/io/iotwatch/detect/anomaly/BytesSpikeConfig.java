@@ -53,9 +53,11 @@ public record BytesSpikeConfig(
     /**
      * The defaults:
      * <ul>
-     * <li>{@code bucket} 5 min and {@code baselineBuckets} 288: one day of history, so the baseline holds a
-     *     device's daily cycle.</li>
-     * <li>{@code minBuckets} 12: an hour of history before anything is judged.</li>
+     * <li>{@code bucket} 15 min and {@code baselineBuckets} 96: one day of history, so the baseline holds a
+     *     device's daily cycle. A quarter of an hour holds enough of a transfer that is spread over several
+     *     sessions minutes apart to pass {@code minBytes} (50 MB in four sessions six minutes apart fill no
+     *     5-minute bucket past 20 MB).</li>
+     * <li>{@code minBuckets} 4: an hour of history before anything is judged.</li>
      * <li>{@code k} 10: the median plus 10 MADs scaled by 1.4826 (the MAD's consistency constant for normal
      *     data, Rousseeuw and Croux 1993); far beyond the 3 to 3.5 usual for outliers (Leys et al. 2013),
      *     since IoT traffic is bursty and an alert should mean a real change.</li>
@@ -69,7 +71,7 @@ public record BytesSpikeConfig(
      * </ul>
      */
     public static BytesSpikeConfig defaults() {
-        return new BytesSpikeConfig(Duration.ofMinutes(5), 288, 12, 10, 20_000_000L, 200_000_000L, 2, Duration.ofHours(24),
+        return new BytesSpikeConfig(Duration.ofMinutes(15), 96, 4, 10, 20_000_000L, 200_000_000L, 2, Duration.ofHours(24),
                 100_000);
     }
 }

@@ -75,7 +75,8 @@ class BytesSpikeDetectorTest {
         for (int minute = 0; minute < 24 * 60; minute++) {
             engine.accept(tcp(T0.plusSeconds(60L * minute), CAMERA, "52.1.2.3", 443, 50_000 + random.nextInt(100_000), 900));
         }
-        for (int minute = 0; minute < 15; minute++) {
+        // three quarters of an hour: three buckets, each a spike, the first already past critical
+        for (int minute = 0; minute < 45; minute++) {
             engine.accept(tcp(SPIKE.plusSeconds(60L * minute), CAMERA, "185.100.1.1", 443, 50_000_000, 900));
         }
         engine.finish();
