@@ -3,6 +3,7 @@ package io.iotwatch.app.cli;
 import io.iotwatch.app.config.IotwatchConfig;
 import io.iotwatch.detect.DetectionEngine;
 import io.iotwatch.detect.Detector;
+import io.iotwatch.detect.Suppression;
 import io.iotwatch.detect.anomaly.BytesSpikeConfig;
 import io.iotwatch.detect.anomaly.BytesSpikeDetector;
 import io.iotwatch.detect.anomaly.NewPortConfig;
@@ -26,7 +27,10 @@ final class Detection {
     private Detection() {}
 
     static DetectionEngine engine(IotwatchConfig config) {
-        return new DetectionEngine(detectors(), List.of(), Duration.ofMinutes(config.detect().incidentGapMinutes()));
+        List<Suppression> suppressions = config.detect().suppress().stream()
+                .map(rule -> new Suppression(rule.detector(), rule.cidr(), rule.domain()))
+                .toList();
+        return new DetectionEngine(detectors(), suppressions, Duration.ofMinutes(config.detect().incidentGapMinutes()));
     }
 
     /** New detectors with empty state: they are not thread-safe, so each engine gets its own. */

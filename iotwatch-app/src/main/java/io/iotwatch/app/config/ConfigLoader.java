@@ -111,6 +111,12 @@ public final class ConfigLoader {
                     throw new ConfigException("configuration key '" + key + "' in " + file + " must be a mapping of keys to values");
                 }
                 merge((ObjectNode) known, (ObjectNode) field.getValue(), key + ".", file, origins);
+            } else if (known.isArray()) {
+                if (!field.getValue().isArray() && !field.getValue().isNull()) {
+                    throw new ConfigException("configuration key '" + key + "' in " + file + " must be a list");
+                }
+                into.set(field.getKey(), field.getValue().isNull() ? JsonNodeFactory.instance.arrayNode() : field.getValue());
+                origins.put(key, file);
             } else {
                 if (field.getValue().isContainerNode()) {
                     throw new ConfigException("configuration key '" + key + "' in " + file + " must be a single value");
@@ -164,7 +170,8 @@ public final class ConfigLoader {
             String key = prefix + field.getKey();
             if (field.getValue().isObject()) {
                 collectLeaves(field.getValue(), key + ".", out);
-            } else {
+            } else if (!field.getValue().isArray()) {
+                // lists come from the file only: an environment variable holds one value
                 out.put(key, field.getValue().asText());
             }
         }

@@ -1,5 +1,6 @@
 package io.iotwatch.app.config;
 
+import io.iotwatch.detect.Suppression;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
@@ -31,8 +32,26 @@ final class ConfigValidator {
         check.range("syslog.batch-size", c.syslog().batchSize(), 1, 1_000_000);
         check.range("syslog.batch-delay-ms", c.syslog().batchDelayMs(), 1, 60_000);
         check.range("detect.incident-gap-minutes", c.detect().incidentGapMinutes(), 1, 10_080);
+        for (int i = 0; i < c.detect().suppress().size(); i++) {
+            IotwatchConfig.Suppress rule = c.detect().suppress().get(i);
+            String problem = suppressionProblem(rule);
+            check.that("detect.suppress", problem == null, "rule " + (i + 1) + " " + rule,
+                    "rules with a detector name, a cidr and/or a domain, each valid (" + problem + ")");
+        }
         check.that("log.level", LOG_LEVELS.contains(c.log().level().toLowerCase(Locale.ROOT)), c.log().level(),
                 "one of trace, debug, info, warn, error");
+    }
+
+    private static String suppressionProblem(IotwatchConfig.Suppress rule) {
+        if (rule == null) {
+            return "an empty rule";
+        }
+        try {
+            new Suppression(rule.detector(), rule.cidr(), rule.domain());
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     private static boolean startsWithAny(String url) {

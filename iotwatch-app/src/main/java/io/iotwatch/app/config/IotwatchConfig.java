@@ -2,6 +2,7 @@ package io.iotwatch.app.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The whole configuration, as read from {@code iotwatch.yml}. Every key and its default is documented
@@ -63,11 +64,25 @@ public record IotwatchConfig(
     /** Rule detection on what is ingested; each detector's thresholds are documented in its config record. */
     public record Detect(
             @JsonProperty("enabled") boolean enabled,
-            @JsonProperty("incident-gap-minutes") int incidentGapMinutes) {
+            @JsonProperty("incident-gap-minutes") int incidentGapMinutes,
+            @JsonProperty("suppress") List<Suppress> suppress) {
+        public Detect {
+            suppress = suppress == null ? List.of() : List.copyOf(suppress);
+        }
+
         static Detect defaults() {
-            return new Detect(true, 30);
+            return new Detect(true, 30, List.of());
         }
     }
+
+    /**
+     * A rule that keeps matching findings from becoming alerts; every part given must match, at least one
+     * must be given.
+     */
+    public record Suppress(
+            @JsonProperty("detector") String detector,
+            @JsonProperty("cidr") String cidr,
+            @JsonProperty("domain") String domain) {}
 
     /** Logging: the level of iotwatch's own messages in the log file under the data directory. */
     public record Log(@JsonProperty("level") String level) {

@@ -41,6 +41,38 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void suppressionRulesAreReadFromTheFileAndCheckedRuleByRule(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("c.yml"), """
+                detect:
+                  suppress:
+                    - cidr: 10.0.0.50/32
+                    - detector: dns-tunnel
+                      domain: cloudfront.net
+                """);
+        assertThat(loader.load(Optional.of(file), Map.of(), Map.of()).detect().suppress()).containsExactly(
+                new IotwatchConfig.Suppress(null, "10.0.0.50/32", null),
+                new IotwatchConfig.Suppress("dns-tunnel", null, "cloudfront.net"));
+
+        Path bad = Files.writeString(dir.resolve("bad.yml"), """
+                detect:
+                  suppress:
+                    - cidr: 10.0.0.0/8
+                    - cidr: 10.0.0.0/40
+                """);
+        assertThatThrownBy(() -> loader.load(Optional.of(bad), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("detect.suppress")
+                .hasMessageContaining("rule 2")
+                .hasMessageContaining("0 to 32");
+        Path empty = Files.writeString(dir.resolve("empty.yml"), "detect:\n  suppress:\n    - {}\n");
+        assertThatThrownBy(() -> loader.load(Optional.of(empty), Map.of(), Map.of()))
+                .hasMessageContaining("needs a detector, a cidr or a domain");
+        Path notAList = Files.writeString(dir.resolve("scalar.yml"), "detect:\n  suppress: 10.0.0.1\n");
+        assertThatThrownBy(() -> loader.load(Optional.of(notAList), Map.of(), Map.of()))
+                .hasMessageContaining("'detect.suppress'").hasMessageContaining("must be a list");
+    }
+
+    @Test
     void environmentNamesFollowTheKeys() {
         assertThat(ConfigLoader.envName("database.url")).isEqualTo("IOTWATCH_DATABASE_URL");
         assertThat(ConfigLoader.envName("syslog.udp-receive-buffer-bytes")).isEqualTo("IOTWATCH_SYSLOG_UDP_RECEIVE_BUFFER_BYTES");
