@@ -6,9 +6,11 @@ import java.util.Locale;
 public enum ThreatLevel {
     LOW, MEDIUM, HIGH, CRITICAL;
 
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     /** Lower-case name: low, medium, high, critical. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     /** The level named by {@link #id()} (any case). */

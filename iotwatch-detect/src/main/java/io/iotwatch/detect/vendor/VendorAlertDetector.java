@@ -54,9 +54,9 @@ public final class VendorAlertDetector implements Detector {
         evidence.put("action", Printable.of(alert.action(), FIELD_LENGTH));
         evidence.put("protocol", Printable.of(alert.protocol(), FIELD_LENGTH));
         evidence.put("message", Printable.of(alert.message(), MESSAGE_LENGTH));
-        // One incident per signature and target: the Internet's scanners try the same exploit on an exposed
-        // device from many addresses, and a person wants that as one alert naming many sources.
-        String incidentKey = String.join("|", category, signature, Printable.of(dst, FIELD_LENGTH));
+        // One incident per signature: a campaign tries the same exploit on many devices from many addresses,
+        // and a person wants that as one alert (naming no single source or target then), not one per pair.
+        String incidentKey = category + "|" + signature;
         boolean decisive = category.equals("ips") || category.equals("virus");
         out.report(new Finding(NAME, incidentKey, "Vendor-" + Printable.of(category, FIELD_LENGTH), GROUP,
                 level(alert.severity()), decisive ? 0.9 : 0.8, alert.time(), alert.time(),

@@ -94,21 +94,25 @@ class VendorAlertDetectorTest {
     }
 
     @Test
-    void repeatsOfOneSignatureBetweenTwoHostsAreOneIncident() {
+    void aSignatureIsOneIncidentUntilItGoesQuietAndNamesItsTargetWhileThereIsOne() {
         DetectionEngine engine = new DetectionEngine(List.of(detector), List.of(), Duration.ofMinutes(30));
         for (int i = 0; i < 50; i++) {
             engine.accept(vendor(at(i * 10), "ips", "Mirai.Botnet", "high", ATTACKER, CAMERA, "blocked"));
         }
+        engine.accept(vendor(at(500), "ips", "Other.Exploit", "high", ATTACKER, CAMERA, "blocked"));
         engine.accept(vendor(at(600), "ips", "Mirai.Botnet", "high", ATTACKER, "192.168.1.51", "blocked"));
+        engine.accept(vendor(at(600 + 3600), "ips", "Mirai.Botnet", "high", ATTACKER, CAMERA, "blocked"));
         engine.finish();
 
         List<Alert> alerts = engine.drainChanged();
-        assertThat(alerts).hasSize(2);
-        assertThat(alerts).extracting(Alert::count).containsExactly(50L, 1L);
+        assertThat(alerts).extracting(Alert::count).containsExactly(51L, 1L, 1L);
+        assertThat(alerts.getFirst().dstIp()).isNull();
+        assertThat(alerts.getFirst().srcIp()).isEqualTo(ATTACKER);
+        assertThat(alerts.getLast().dstIp()).isEqualTo(CAMERA);
     }
 
     @Test
-    void oneExploitTriedOnOneTargetFromManySourcesIsOneIncidentNamingNoSingleSource() {
+    void oneExploitTriedOnOneTargetFromManySourcesNamesNoSingleSource() {
         DetectionEngine engine = new DetectionEngine(List.of(detector), List.of(), Duration.ofMinutes(30));
         for (int i = 0; i < 20; i++) {
             engine.accept(vendor(at(i * 10), "ips", "Mirai.Botnet", "high", "198.51.100." + i, CAMERA, "blocked"));
