@@ -2,7 +2,7 @@
 # End-to-end benchmark of FortiGate ingestion, measured in one run beside the peers of
 # ../shared/bench/anchors.py (syslog-ng, rsyslog, a C key=value splitter ...).
 #
-#   bench/run.sh            # all: anchors, JMH parse kernel, iotwatch ingest into SQLite
+#   bench/run.sh            # all: anchors, JMH parse kernel, iotwatch ingest into SQLite with and without detectors
 #   RUNS=1 bench/run.sh     # fewer repetitions
 #
 # BENCH_DIR (default /tmp/bench) holds the workload and results; the workload is written by
@@ -41,6 +41,15 @@ for run in $(seq 1 "$RUNS"); do
   /usr/bin/time -v "$ROOT/iotwatch" ingest --no-progress --data-dir "$OUT/data" "$LOG" \
     > "$OUT/ingest-$run.txt" 2> "$OUT/ingest-$run.time"
   grep -E "^Read|Elapsed|Maximum resident" "$OUT/ingest-$run.txt" "$OUT/ingest-$run.time"
+done
+
+echo "== iotwatch ingest into SQLite with the detectors off ($RUNS runs)"
+printf 'detect:\n  enabled: false\n' > "$OUT/nodetect.yml"
+for run in $(seq 1 "$RUNS"); do
+  rm -rf "$OUT/data"
+  /usr/bin/time -v "$ROOT/iotwatch" ingest --no-progress --config "$OUT/nodetect.yml" --data-dir "$OUT/data" "$LOG" \
+    > "$OUT/ingest-nodetect-$run.txt" 2> "$OUT/ingest-nodetect-$run.time"
+  grep -E "^Read|Elapsed|Maximum resident" "$OUT/ingest-nodetect-$run.txt" "$OUT/ingest-nodetect-$run.time"
 done
 
 /usr/bin/python3 "$ROOT/bench/summarize.py" "$OUT" "$LOG" | tee "$OUT/summary.md"
