@@ -77,6 +77,9 @@ public final class DetectionEngine {
 
     /** Alerts raised or updated since the last call, each once, in the order they first changed. */
     public List<Alert> drainChanged() {
+        if (changed.isEmpty()) {
+            return List.of();
+        }
         List<Alert> alerts = new ArrayList<>(changed.values());
         changed.clear();
         return alerts;

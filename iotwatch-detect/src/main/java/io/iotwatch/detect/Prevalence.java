@@ -10,6 +10,7 @@ import java.util.Map;
  * endpoints that many devices of a kind share (keep-alives, polling, uploads: periodic or bulky by design)
  * from a destination only one host talks to (RITA calls it prevalence). Bounded: at most
  * {@code maxDestinations}, the stalest giving way, and {@value #SOURCES_PER_DESTINATION} sources each.
+ * Detectors that need it may share one (see their two-argument constructors): it is the same table.
  */
 public final class Prevalence {
 
@@ -18,20 +19,37 @@ public final class Prevalence {
 
     private final long windowMs;
     private final LruMap<String, Contacts> destinations;
+    // Detectors that share one table each note the same connection; the second note is a no-op.
+    private String lastDestination;
+    private String lastSource;
+    private long lastTime;
+    private Contacts lastContacts;
 
     public Prevalence(Duration window, int maxDestinations) {
         this.windowMs = window.toMillis();
         this.destinations = new LruMap<>(maxDestinations);
     }
 
-    /** Notes that {@code src} contacted {@code dst} at {@code timeMs} (event time, epoch milliseconds). */
-    public void touch(String dst, String src, long timeMs) {
+    /**
+     * Notes that {@code src} contacted {@code dst} at {@code timeMs} (event time, epoch milliseconds), and
+     * returns how many sources the destination has: at least its prevalence, since sources gone quiet for
+     * longer than the window are only dropped by {@link #of}.
+     */
+    public int touch(String dst, String src, long timeMs) {
+        if (dst == lastDestination && src == lastSource && timeMs == lastTime) {
+            return lastContacts.sources.size();
+        }
         Contacts contacts = destinations.get(dst);
         if (contacts == null) {
             contacts = new Contacts();
             destinations.put(dst, contacts);
         }
         contacts.touch(src, timeMs);
+        lastDestination = dst;
+        lastSource = src;
+        lastTime = timeMs;
+        lastContacts = contacts;
+        return contacts.sources.size();
     }
 
     /** Distinct sources that contacted {@code dst} within the window before {@code nowMs}; 0 when none is known. */

@@ -3,6 +3,7 @@ package io.iotwatch.app.cli;
 import io.iotwatch.app.config.IotwatchConfig;
 import io.iotwatch.detect.DetectionEngine;
 import io.iotwatch.detect.Detector;
+import io.iotwatch.detect.Prevalence;
 import io.iotwatch.detect.Suppression;
 import io.iotwatch.detect.anomaly.BytesSpikeConfig;
 import io.iotwatch.detect.anomaly.BytesSpikeDetector;
@@ -33,14 +34,20 @@ final class Detection {
         return new DetectionEngine(detectors(), suppressions, Duration.ofMinutes(config.detect().incidentGapMinutes()));
     }
 
-    /** New detectors with empty state: they are not thread-safe, so each engine gets its own. */
+    /**
+     * New detectors with empty state: they are not thread-safe, so each engine gets its own. Beaconing and
+     * byte spikes share one table of how many internal hosts use each external destination, with the
+     * beacon detector's window and size (both 24 hours and 100,000 by default, as the byte-spike defaults).
+     */
     static List<Detector> detectors() {
+        BeaconConfig beacon = BeaconConfig.defaults();
+        Prevalence prevalence = new Prevalence(beacon.prevalenceWindow(), beacon.maxDestinations());
         return List.of(
                 new BruteForceDetector(BruteForceConfig.defaults()),
                 new DnsTunnelDetector(DnsTunnelConfig.defaults()),
-                new BeaconDetector(BeaconConfig.defaults()),
+                new BeaconDetector(beacon, prevalence),
                 new ScanDetector(ScanConfig.defaults()),
-                new BytesSpikeDetector(BytesSpikeConfig.defaults()),
+                new BytesSpikeDetector(BytesSpikeConfig.defaults(), prevalence),
                 new NewPortDetector(NewPortConfig.defaults()),
                 new VendorAlertDetector(VendorAlertConfig.defaults()));
     }

@@ -36,6 +36,9 @@ final class IngestCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or folders, or '-' for standard input.")
     List<String> paths;
 
+    // Batches waiting for the detectors: enough to ride out a slow moment; each holds a batch of events.
+    private static final int DETECTION_QUEUE_BATCHES = 4;
+
     @Option(names = "--batch-size", paramLabel = "LINES",
             description = "Lines per database transaction (config key ingest.batch-size, default 4096).")
     Integer batchSize;
@@ -57,31 +60,41 @@ final class IngestCommand implements Callable<Integer> {
         try (EventStore store = Stores.open(config);
                 BatchWriter writer = new BatchWriter(store, config.ingest().queueBatches());
                 IngestProgress bar = IngestProgress.create(progress, inputs.stream().mapToLong(Input::size).sum())) {
+            // With detection on, this runs on the detection thread; report.add below stays on this one, and the
+            // report is read only after the detection thread has ended.
             EventSink stored = batch -> {
                 report.observe(batch);
                 writer.accept(batch);
             };
-            DetectingSink detecting = config.detect().enabled() ? new DetectingSink(Detection.engine(config), stored) : null;
-            FileIngester ingester = new FileIngester(
-                    new FortiGateParser(),
-                    detecting != null ? detecting : stored,
-                    config.ingest().batchSize(),
-                    config.ingest().maxLineBytes(),
-                    store::checkpoint);
-            for (Input input : inputs) {
-                try (CountingInputStream raw = input.open()) {
-                    bar.startInput(input.name());
-                    FileIngester.Result result = ingester.ingest(
-                            LogInputs.decompressing(raw), input.name(), (lines, bytes) -> bar.advance(lines, raw.count()));
-                    bar.finishInput(raw.count());
-                    report.add(result);
-                } catch (IOException e) {
-                    throw new UserFacingException("cannot read " + input.name() + ": " + Stores.rootMessage(e), e);
+            DetectingSink detecting = config.detect().enabled()
+                    ? new DetectingSink(Detection.engine(config), stored, DETECTION_QUEUE_BATCHES)
+                    : null;
+            try {
+                FileIngester ingester = new FileIngester(
+                        new FortiGateParser(),
+                        detecting != null ? detecting : stored,
+                        config.ingest().batchSize(),
+                        config.ingest().maxLineBytes(),
+                        store::checkpoint);
+                for (Input input : inputs) {
+                    try (CountingInputStream raw = input.open()) {
+                        bar.startInput(input.name());
+                        FileIngester.Result result = ingester.ingest(
+                                LogInputs.decompressing(raw), input.name(), (lines, bytes) -> bar.advance(lines, raw.count()));
+                        bar.finishInput(raw.count());
+                        report.add(result);
+                    } catch (IOException e) {
+                        throw new UserFacingException("cannot read " + input.name() + ": " + Stores.rootMessage(e), e);
+                    }
                 }
-            }
-            if (detecting != null) {
-                detecting.finish();
-                report.detection(detecting.engine().alertCounts(), detecting.engine().suppressedCounts());
+                if (detecting != null) {
+                    detecting.finish();
+                    report.detection(detecting.engine().alertCounts(), detecting.engine().suppressedCounts());
+                }
+            } finally {
+                if (detecting != null) {
+                    detecting.close();
+                }
             }
             writer.flush();
             report.print(out, System.nanoTime() - started, Stores.settings(config).jdbcUrl(), store.summary());

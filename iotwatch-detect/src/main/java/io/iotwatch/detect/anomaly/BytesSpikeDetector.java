@@ -12,7 +12,6 @@ import io.iotwatch.detect.LruMap;
 import io.iotwatch.detect.Prevalence;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,8 +31,6 @@ public final class BytesSpikeDetector implements Detector {
 
     /** MAD times this estimates the standard deviation of normal data (Rousseeuw and Croux 1993). */
     static final double MAD_SCALE = 1.4826;
-    /** Destinations summed per bucket to find the top one; a bulk transfer goes to few. */
-    private static final int DESTINATIONS_PER_BUCKET = 32;
 
     private final BytesSpikeConfig config;
     private final long bucketMs;
@@ -41,10 +38,15 @@ public final class BytesSpikeDetector implements Detector {
     private final Prevalence prevalence;
 
     public BytesSpikeDetector(BytesSpikeConfig config) {
+        this(config, new Prevalence(config.prevalenceWindow(), config.maxDevices()));
+    }
+
+    /** A detector that notes and reads destinations' prevalence in a table other detectors share. */
+    public BytesSpikeDetector(BytesSpikeConfig config, Prevalence prevalence) {
         this.config = config;
         this.bucketMs = config.bucket().toMillis();
         this.devices = new LruMap<>(config.maxDevices());
-        this.prevalence = new Prevalence(config.prevalenceWindow(), config.maxDevices());
+        this.prevalence = prevalence;
     }
 
     @Override
@@ -75,7 +77,7 @@ public final class BytesSpikeDetector implements Detector {
         device.lastSeen = Math.max(device.lastSeen, time);
         device.add(Math.max(0, c.bytesOut()), dst);
         if (device.ready && device.sum > device.threshold && device.sum >= config.minBytes()
-                && prevalence.of(device.topDestination(), time) <= config.maxPrevalence()) {
+                && prevalence.of(device.topDestination, time) <= config.maxPrevalence()) {
             ThreatLevel level = device.sum >= config.criticalBytes() ? ThreatLevel.CRITICAL : ThreatLevel.HIGH;
             if (device.reportedLevel == null || level.compareTo(device.reportedLevel) > 0) {
                 report(src, device, level, device.reportedLevel == null ? 1 : 0, out);
@@ -107,7 +109,7 @@ public final class BytesSpikeDetector implements Detector {
     }
 
     private void report(String src, Device device, ThreatLevel level, long count, FindingSink out) {
-        String top = device.topDestination();
+        String top = device.topDestination;
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("bucket_bytes", device.sum);
         evidence.put("baseline_median", device.median);
@@ -131,7 +133,10 @@ public final class BytesSpikeDetector implements Detector {
         int historySize;
         long bucketStart;
         long sum;
-        final Map<String, long[]> destinations = new HashMap<>();
+        // Where the bucket's largest transfer went: a bulk transfer out is its largest, and keeping the one
+        // destination costs a comparison per connection where summing every destination costs a map.
+        String topDestination;
+        long topBytes = -1;
         boolean ready;
         double median;
         double mad;
@@ -146,24 +151,10 @@ public final class BytesSpikeDetector implements Detector {
 
         void add(long bytes, String dst) {
             sum = bytes > Long.MAX_VALUE - sum ? Long.MAX_VALUE : sum + bytes;
-            long[] perDestination = destinations.get(dst);
-            if (perDestination != null) {
-                perDestination[0] = perDestination[0] > Long.MAX_VALUE - bytes ? Long.MAX_VALUE : perDestination[0] + bytes;
-            } else if (destinations.size() < DESTINATIONS_PER_BUCKET) {
-                destinations.put(dst, new long[] {bytes});
+            if (bytes > topBytes) {
+                topBytes = bytes;
+                topDestination = dst;
             }
-        }
-
-        String topDestination() {
-            String top = null;
-            long most = -1;
-            for (Map.Entry<String, long[]> entry : destinations.entrySet()) {
-                if (entry.getValue()[0] > most) {
-                    most = entry.getValue()[0];
-                    top = entry.getKey();
-                }
-            }
-            return top;
         }
 
         /** Closes the open bucket into the history, with zero buckets for the quiet time since, and opens one. */
@@ -175,7 +166,8 @@ public final class BytesSpikeDetector implements Detector {
             }
             bucketStart = start;
             sum = 0;
-            destinations.clear();
+            topDestination = null;
+            topBytes = -1;
             reportedLevel = null;
             ready = historySize >= config.minBuckets();
             if (ready) {

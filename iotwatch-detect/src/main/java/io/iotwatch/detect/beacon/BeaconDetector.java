@@ -38,9 +38,14 @@ public final class BeaconDetector implements Detector {
     private long nextEvaluation = Long.MIN_VALUE;
 
     public BeaconDetector(BeaconConfig config) {
+        this(config, new Prevalence(config.prevalenceWindow(), config.maxDestinations()));
+    }
+
+    /** A detector that notes and reads destinations' prevalence in a table other detectors share. */
+    public BeaconDetector(BeaconConfig config, Prevalence prevalence) {
         this.config = config;
         this.pairs = new LruMap<>(config.maxPairs());
-        this.prevalence = new Prevalence(config.prevalenceWindow(), config.maxDestinations());
+        this.prevalence = prevalence;
     }
 
     @Override
@@ -63,6 +68,11 @@ public final class BeaconDetector implements Detector {
             return;
         }
         long time = EventTime.millis(c.time());
+        // Shared cloud endpoints are most of the traffic and can never be a beacon here: not tracking their
+        // pairs keeps the table small and the work per connection one lookup.
+        if (prevalence.touch(dst, src, time) > config.maxPrevalence()) {
+            return;
+        }
         long start = time - EventTime.millis(c.duration(), MAX_DURATION);
         Pair key = new Pair(src, dst, port);
         Series series = pairs.get(key);
@@ -71,7 +81,6 @@ public final class BeaconDetector implements Detector {
             pairs.put(key, series);
         }
         series.add(start, Math.max(0, c.bytesOut()), time, config.maxConnectionsPerPair());
-        prevalence.touch(dst, src, time);
     }
 
     @Override

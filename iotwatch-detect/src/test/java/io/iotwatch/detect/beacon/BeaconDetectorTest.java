@@ -122,12 +122,23 @@ class BeaconDetectorTest {
         BeaconDetector detector = new BeaconDetector(small);
         for (int i = 0; i < 1_000_000; i++) {
             String src = "10." + (i >>> 16 & 0xff) + "." + (i >>> 8 & 0xff) + "." + (i & 0xff);
-            detector.onEvent(tcp(T0.plusMillis(i), src, C2, 443, 100, 100), findings::add);
+            String dst = "45." + (i >>> 16 & 0xff) + "." + (i >>> 8 & 0xff) + "." + (i & 0xff);
+            detector.onEvent(tcp(T0.plusMillis(i), src, dst, 443, 100, 100), findings::add);
         }
         detector.advance(T0.plusSeconds(1000), findings::add);
 
         assertThat(detector.trackedPairs()).isLessThanOrEqualTo(1000);
         assertThat(detector.evictedPairs()).isEqualTo(999_000);
+        assertThat(detector.evictedDestinations()).isEqualTo(999_000);
+    }
+
+    @Test
+    void connectionsToADestinationOthersShareAreNotTracked() {
+        BeaconDetector detector = new BeaconDetector(BeaconConfig.defaults());
+        for (int i = 0; i < 100; i++) {
+            detector.onEvent(tcp(T0.plusSeconds(i), "192.168.1." + (i % 5 + 10), "52.1.2.3", 8883, 100, 100), findings::add);
+        }
+        assertThat(detector.trackedPairs()).isEqualTo(1);
     }
 
     @Test
