@@ -10,9 +10,45 @@ import java.net.InetAddress;
  */
 public final class Addresses {
 
+    private static final byte INTERNAL = 1;
+    private static final byte EXTERNAL = 2;
+    private static final byte NEITHER = 3;
+    // Several detectors classify the same two address strings of each connection in turn: a few entries
+    // remembered by identity answer all but the first asks. Per thread, as detectors run on any.
+    private static final ThreadLocal<Recent> RECENT = ThreadLocal.withInitial(Recent::new);
+
     private Addresses() {}
 
     public static boolean isInternal(String ip) {
+        return scope(ip) == INTERNAL;
+    }
+
+    public static boolean isExternal(String ip) {
+        return scope(ip) == EXTERNAL;
+    }
+
+    private static byte scope(String ip) {
+        Recent recent = RECENT.get();
+        for (int i = 0; i < Recent.SIZE; i++) {
+            if (recent.ips[i] == ip) {
+                return recent.scopes[i];
+            }
+        }
+        byte scope = internal(ip) ? INTERNAL : external(ip) ? EXTERNAL : NEITHER;
+        recent.ips[recent.next] = ip;
+        recent.scopes[recent.next] = scope;
+        recent.next = (recent.next + 1) % Recent.SIZE;
+        return scope;
+    }
+
+    private static final class Recent {
+        static final int SIZE = 4;
+        final String[] ips = new String[SIZE];
+        final byte[] scopes = new byte[SIZE];
+        int next;
+    }
+
+    private static boolean internal(String ip) {
         long v4 = ipv4(ip);
         if (v4 >= 0) {
             return internalV4((int) v4);
@@ -32,7 +68,7 @@ public final class Addresses {
         return (loopback && a[15] == 1) || (first & 0xfe) == 0xfc || (first == 0xfe && (a[1] & 0xc0) == 0x80);
     }
 
-    public static boolean isExternal(String ip) {
+    private static boolean external(String ip) {
         long v4 = ipv4(ip);
         if (v4 >= 0) {
             int first = (int) (v4 >>> 24);
@@ -43,13 +79,13 @@ public final class Addresses {
             return false;
         }
         if (a.length == 4) {
-            return isExternal((a[0] & 0xff) + "." + (a[1] & 0xff) + "." + (a[2] & 0xff) + "." + (a[3] & 0xff));
+            return external((a[0] & 0xff) + "." + (a[1] & 0xff) + "." + (a[2] & 0xff) + "." + (a[3] & 0xff));
         }
         boolean unspecified = true;
         for (byte b : a) {
             unspecified &= b == 0;
         }
-        return !unspecified && (a[0] & 0xff) != 0xff && !isInternal(ip);
+        return !unspecified && (a[0] & 0xff) != 0xff && !internal(ip);
     }
 
     /** Dotted-quad IPv4 parsed by hand (the common case, and cheap), or -1 when the text is not one. */

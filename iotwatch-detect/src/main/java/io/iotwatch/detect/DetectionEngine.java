@@ -4,6 +4,7 @@ import io.iotwatch.core.alert.Alert;
 import io.iotwatch.core.alert.Finding;
 import io.iotwatch.core.alert.ThreatLevel;
 import io.iotwatch.core.event.Event;
+import io.iotwatch.core.event.EventType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,6 +32,8 @@ public final class DetectionEngine {
     static final Duration TICK = Duration.ofMinutes(1);
 
     private final List<Detector> detectors;
+    // The detectors of each event type, by ordinal: an event visits only those that look at its type.
+    private final Detector[][] byType;
     private final List<Suppression> suppressions;
     private final Duration incidentGap;
     private final FindingSink sink = this::merge;
@@ -47,13 +50,17 @@ public final class DetectionEngine {
             throw new IllegalArgumentException("incidentGap must be positive: " + incidentGap);
         }
         this.detectors = List.copyOf(detectors);
+        this.byType = new Detector[EventType.values().length][];
+        for (EventType type : EventType.values()) {
+            byType[type.ordinal()] = detectors.stream().filter(d -> d.eventTypes().contains(type)).toArray(Detector[]::new);
+        }
         this.suppressions = List.copyOf(suppressions);
         this.incidentGap = incidentGap;
     }
 
     /** Runs every detector on the event, then tells them when a minute of event time has passed. */
     public void accept(Event event) {
-        for (Detector detector : detectors) {
+        for (Detector detector : byType[event.type().ordinal()]) {
             detector.onEvent(event, sink);
         }
         Instant time = event.time();

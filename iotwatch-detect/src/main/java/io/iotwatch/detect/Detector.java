@@ -1,7 +1,9 @@
 package io.iotwatch.detect;
 
 import io.iotwatch.core.event.Event;
+import io.iotwatch.core.event.EventType;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * One detection rule over normalized events, in its own package with its thresholds in one config record.
@@ -13,6 +15,9 @@ public interface Detector {
 
     /** Short stable name, the {@code detector} of its findings: {@code bruteforce}, {@code dns-tunnel} ... */
     String name();
+
+    /** The event types it looks at; the engine gives it no others (most detectors need one or two). */
+    Set<EventType> eventTypes();
 
     /**
      * Looks at one event and reports what it finds. Events come in roughly ascending time; one may be a

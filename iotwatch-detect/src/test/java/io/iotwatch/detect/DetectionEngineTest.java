@@ -6,16 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.iotwatch.core.alert.Alert;
 import io.iotwatch.core.alert.Finding;
 import io.iotwatch.core.alert.ThreatLevel;
+import io.iotwatch.core.event.AuthEvent;
 import io.iotwatch.core.event.Event;
 import io.iotwatch.core.event.EventHeader;
 import io.iotwatch.core.event.EventId;
+import io.iotwatch.core.event.EventType;
 import io.iotwatch.core.event.GenericEvent;
+import io.iotwatch.core.event.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DetectionEngineTest {
@@ -25,6 +29,7 @@ class DetectionEngineTest {
     /** Reports one finding per event whose kind is "hit", keyed by the event's "key" field. */
     private static final class Echo implements Detector {
         final List<Instant> advances = new ArrayList<>();
+        int seen;
 
         @Override
         public String name() {
@@ -32,7 +37,13 @@ class DetectionEngineTest {
         }
 
         @Override
+        public Set<EventType> eventTypes() {
+            return Set.of(EventType.GENERIC);
+        }
+
+        @Override
         public void onEvent(Event event, FindingSink out) {
+            seen++;
             if (event instanceof GenericEvent g && g.kind().equals("hit")) {
                 String level = g.fields().getOrDefault("level", "low");
                 out.report(new Finding("echo", g.fields().get("key"), "Class-" + level, "Group", ThreatLevel.of(level), 0.5,
@@ -132,6 +143,16 @@ class DetectionEngineTest {
         engine.accept(hit(20, "late", "low", null));
         engine.finish();
         assertThat(echo.advances).containsExactly(T0.plusSeconds(60), T0.plusSeconds(120), T0.plusSeconds(150));
+    }
+
+    @Test
+    void aDetectorSeesOnlyTheEventTypesItAsksFor() {
+        DetectionEngine engine = engine(List.of());
+        engine.accept(new AuthEvent(new EventHeader(new EventId(1, 1), T0, "test", "", ""), null, null, "u", "ssh", "ssh",
+                Outcome.FAILURE, ""));
+        assertThat(echo.seen).isZero();
+        engine.accept(hit(1, "k", "low", null));
+        assertThat(echo.seen).isOne();
     }
 
     @Test

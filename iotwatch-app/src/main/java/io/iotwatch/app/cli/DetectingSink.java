@@ -1,5 +1,6 @@
 package io.iotwatch.app.cli;
 
+import io.iotwatch.core.event.Event;
 import io.iotwatch.core.sink.Batch;
 import io.iotwatch.core.sink.EventSink;
 import io.iotwatch.detect.DetectionEngine;
@@ -69,7 +70,9 @@ final class DetectingSink implements EventSink, AutoCloseable {
                     next.accept(new Batch(List.of(), List.of(), engine.drainChanged(), Optional.empty()));
                     return;
                 }
-                batch.events().forEach(engine::accept);
+                for (Event event : batch.events()) {
+                    engine.accept(event);
+                }
                 next.accept(batch.withAlerts(engine.drainChanged()));
             }
         } catch (InterruptedException e) {

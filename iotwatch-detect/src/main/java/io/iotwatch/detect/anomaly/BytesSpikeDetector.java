@@ -4,6 +4,7 @@ import io.iotwatch.core.alert.Finding;
 import io.iotwatch.core.alert.ThreatLevel;
 import io.iotwatch.core.event.ConnectionEvent;
 import io.iotwatch.core.event.Event;
+import io.iotwatch.core.event.EventType;
 import io.iotwatch.detect.Addresses;
 import io.iotwatch.detect.Detector;
 import io.iotwatch.detect.EventTime;
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Exfiltration as a spike in an internal device's bytes out to external addresses: the bytes of a bucket
@@ -52,6 +54,11 @@ public final class BytesSpikeDetector implements Detector {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<EventType> eventTypes() {
+        return Set.of(EventType.CONNECTION);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.iotwatch.core.alert.Finding;
 import io.iotwatch.core.alert.ThreatLevel;
 import io.iotwatch.core.event.ConnectionEvent;
 import io.iotwatch.core.event.Event;
+import io.iotwatch.core.event.EventType;
 import io.iotwatch.detect.Addresses;
 import io.iotwatch.detect.Detector;
 import io.iotwatch.detect.EventTime;
@@ -16,6 +17,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A single-purpose device that starts using a protocol and port it never used: a camera that suddenly
@@ -53,6 +55,11 @@ public final class NewPortDetector implements Detector {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<EventType> eventTypes() {
+        return Set.of(EventType.CONNECTION);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.iotwatch.core.alert.ThreatLevel;
 import io.iotwatch.core.event.AuthEvent;
 import io.iotwatch.core.event.ConnectionEvent;
 import io.iotwatch.core.event.Event;
+import io.iotwatch.core.event.EventType;
 import io.iotwatch.core.event.Outcome;
 import io.iotwatch.detect.Detector;
 import io.iotwatch.detect.EventTime;
@@ -64,6 +65,11 @@ public final class BruteForceDetector implements Detector {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<EventType> eventTypes() {
+        return Set.of(EventType.AUTH, EventType.CONNECTION);
     }
 
     /** Keys evicted because more than {@link BruteForceConfig#maxKeys()} were held. */
@@ -176,7 +182,8 @@ public final class BruteForceDetector implements Detector {
     }
 
     private static boolean isTcp(String protocol) {
-        return protocol.equalsIgnoreCase("tcp") || protocol.equals("6");
+        // The parsers hand the same "tcp" instance each time, which equals() tells at once.
+        return "tcp".equals(protocol) || "6".equals(protocol) || protocol.equalsIgnoreCase("tcp");
     }
 
     static String serviceOf(int port) {

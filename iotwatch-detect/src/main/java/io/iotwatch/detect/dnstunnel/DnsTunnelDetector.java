@@ -4,6 +4,7 @@ import io.iotwatch.core.alert.Finding;
 import io.iotwatch.core.alert.ThreatLevel;
 import io.iotwatch.core.event.DnsEvent;
 import io.iotwatch.core.event.Event;
+import io.iotwatch.core.event.EventType;
 import io.iotwatch.detect.Detector;
 import io.iotwatch.detect.EventTime;
 import io.iotwatch.detect.FindingSink;
@@ -44,6 +45,8 @@ public final class DnsTunnelDetector implements Detector {
     private final DnsTunnelConfig config;
     private final long windowMillis;
     private final Map<Key, Flow> flows;
+    // Incidents with queries not yet reported, so that advance() need not visit every key.
+    private final List<PendingFlow> pending = new ArrayList<>();
     // Symbol counts for the entropy of one name, reused: detectors run on one thread.
     private final int[] symbols = new int[256];
     private long evicted;
@@ -67,6 +70,11 @@ public final class DnsTunnelDetector implements Detector {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<EventType> eventTypes() {
+        return Set.of(EventType.DNS);
     }
 
     /** Keys evicted because more than {@link DnsTunnelConfig#maxKeys()} were held. */
@@ -97,6 +105,9 @@ public final class DnsTunnelDetector implements Detector {
         }
         flow.last = Math.max(flow.last, t);
         if (flow.alerted) {
+            if (flow.pending == 0) {
+                pending.add(new PendingFlow(key, flow));
+            }
             flow.pend(t);
             return;
         }
@@ -139,21 +150,25 @@ public final class DnsTunnelDetector implements Detector {
         out.report(finding(key, flow, Math.min(flow.start, t), flow.last, flow.queries));
     }
 
-    /** Reports the queries added to ongoing incidents since the last call, and forgets idle keys. */
+    /**
+     * Reports the queries added to ongoing incidents since the last call, and forgets keys idle for a
+     * window (the map keeps the least recently queried first, so this stops at the first active one; a key
+     * still queried starts a new window when its next query comes).
+     */
     @Override
     public void advance(Instant now, FindingSink out) {
+        for (PendingFlow p : pending) {
+            Flow flow = p.flow;
+            out.report(finding(p.key, flow, flow.pendingFirst, flow.pendingLast, flow.pending));
+            flow.pending = 0;
+        }
+        pending.clear();
         long horizon = EventTime.millis(now) - windowMillis;
-        for (Iterator<Map.Entry<Key, Flow>> it = flows.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<Key, Flow> entry = it.next();
-            Flow flow = entry.getValue();
-            if (flow.pending > 0) {
-                out.report(finding(entry.getKey(), flow, flow.pendingFirst, flow.pendingLast, flow.pending));
-                flow.pending = 0;
+        for (Iterator<Flow> it = flows.values().iterator(); it.hasNext(); ) {
+            if (it.next().last >= horizon) {
+                break;
             }
-            boolean over = flow.alerted ? flow.last < horizon : flow.start < horizon;
-            if (over) {
-                it.remove();
-            }
+            it.remove();
         }
     }
 
@@ -263,6 +278,8 @@ public final class DnsTunnelDetector implements Detector {
 
 
     private record Key(String client, String domain) {}
+
+    private record PendingFlow(Key key, Flow flow) {}
 
     /** One client's queries under one domain in the current window, or since they made an incident. */
     private static final class Flow {

@@ -4,6 +4,7 @@ import io.iotwatch.core.alert.Finding;
 import io.iotwatch.core.alert.ThreatLevel;
 import io.iotwatch.core.event.ConnectionEvent;
 import io.iotwatch.core.event.Event;
+import io.iotwatch.core.event.EventType;
 import io.iotwatch.detect.Detector;
 import io.iotwatch.detect.FindingSink;
 import io.iotwatch.detect.Addresses;
@@ -16,6 +17,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Port scans and host sweeps, as Zeek's scan policy finds them, on unsuccessful connections only: denied,
@@ -47,6 +49,11 @@ public final class ScanDetector implements Detector {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<EventType> eventTypes() {
+        return Set.of(EventType.CONNECTION);
     }
 
     @Override

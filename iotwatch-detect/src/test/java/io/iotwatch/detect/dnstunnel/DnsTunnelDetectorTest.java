@@ -203,11 +203,11 @@ class DnsTunnelDetectorTest {
     }
 
     @Test
-    void idleKeysAreForgotten() {
+    void idleKeysAreForgottenLeastRecentlyQueriedFirst() {
+        query(0, "www.example.org", "A");
         for (int i = 0; i < 30; i++) {
             query(i, encoded(60, "exfil-example.com"), "TXT");
         }
-        query(0, "www.example.org", "A");
         assertThat(detector.trackedKeys()).isEqualTo(2);
 
         detector.advance(at(301), out);

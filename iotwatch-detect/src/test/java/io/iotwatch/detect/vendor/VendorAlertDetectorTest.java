@@ -112,6 +112,27 @@ class VendorAlertDetectorTest {
     }
 
     @Test
+    void aFloodIsReportedAtOnceThenCountedOncePerMinute() {
+        for (int i = 0; i < 1000; i++) {
+            detector.onEvent(vendor(at(i / 100), "anomaly", "udp_flood", i < 500 ? "high" : "critical",
+                    ATTACKER, CAMERA, "clear_session"), out);
+        }
+        assertThat(out.all).singleElement().satisfies(f -> assertThat(f.count()).isEqualTo(1));
+
+        detector.advance(at(60), out);
+        assertThat(out.all).hasSize(2);
+        assertThat(out.all.get(1)).satisfies(f -> {
+            assertThat(f.count()).isEqualTo(999);
+            assertThat(f.level()).isEqualTo(ThreatLevel.CRITICAL);
+            assertThat(f.srcIp()).isEqualTo(ATTACKER);
+            assertThat(f.evidence()).containsEntry("severity", "critical");
+        });
+        detector.advance(at(120), out);
+        assertThat(out.all).hasSize(2);
+        assertThat(detector.trackedSignatures()).isEqualTo(1);
+    }
+
+    @Test
     void oneExploitTriedOnOneTargetFromManySourcesNamesNoSingleSource() {
         DetectionEngine engine = new DetectionEngine(List.of(detector), List.of(), Duration.ofMinutes(30));
         for (int i = 0; i < 20; i++) {
