@@ -58,7 +58,7 @@ public final class DetectionEngine {
         this.incidentGap = incidentGap;
     }
 
-    /** Runs every detector on the event, then tells them when a minute of event time has passed. */
+    /** Runs the detectors that look at the event's type, then tells all of them when a minute of event time has passed. */
     public void accept(Event event) {
         for (Detector detector : byType[event.type().ordinal()]) {
             detector.onEvent(event, sink);
