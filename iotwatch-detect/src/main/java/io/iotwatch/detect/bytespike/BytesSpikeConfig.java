@@ -1,4 +1,4 @@
-package io.iotwatch.detect.anomaly;
+package io.iotwatch.detect.bytespike;
 
 import java.time.Duration;
 

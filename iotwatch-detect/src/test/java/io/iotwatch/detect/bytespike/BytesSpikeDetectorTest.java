@@ -1,4 +1,4 @@
-package io.iotwatch.detect.anomaly;
+package io.iotwatch.detect.bytespike;
 
 import static io.iotwatch.detect.TestFlows.T0;
 import static io.iotwatch.detect.TestFlows.tcp;

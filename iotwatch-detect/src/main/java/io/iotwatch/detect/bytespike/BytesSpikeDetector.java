@@ -1,4 +1,4 @@
-package io.iotwatch.detect.anomaly;
+package io.iotwatch.detect.bytespike;
 
 import io.iotwatch.core.alert.Finding;
 import io.iotwatch.core.alert.ThreatLevel;

@@ -1,4 +1,4 @@
-package io.iotwatch.detect.anomaly;
+package io.iotwatch.detect.newport;
 
 import java.time.Duration;
 
