@@ -99,6 +99,11 @@ public final class DetectionEngine {
         return copy;
     }
 
+    /** Alerts raised so far, all detectors and levels. */
+    public long alertTotal() {
+        return alertsByDetector.values().stream().flatMap(levels -> levels.values().stream()).mapToLong(Long::longValue).sum();
+    }
+
     /** Findings that suppression rules kept from becoming alerts, by detector. */
     public Map<String, Long> suppressedCounts() {
         return Map.copyOf(suppressedByDetector);

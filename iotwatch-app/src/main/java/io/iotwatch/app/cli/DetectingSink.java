@@ -19,6 +19,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class DetectingSink implements EventSink, AutoCloseable {
 
+    /** Batches waiting for the detectors: enough to ride out a slow moment; each holds a batch of events. */
+    static final int QUEUE_BATCHES = 4;
+
     private static final Batch END = new Batch(List.of(), List.of(), Optional.empty());
 
     private final DetectionEngine engine;

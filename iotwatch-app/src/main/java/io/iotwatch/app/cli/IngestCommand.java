@@ -36,9 +36,6 @@ final class IngestCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or folders, or '-' for standard input.")
     List<String> paths;
 
-    // Batches waiting for the detectors: enough to ride out a slow moment; each holds a batch of events.
-    private static final int DETECTION_QUEUE_BATCHES = 4;
-
     @Option(names = "--batch-size", paramLabel = "LINES",
             description = "Lines per database transaction (config key ingest.batch-size, default 4096).")
     Integer batchSize;
@@ -67,7 +64,7 @@ final class IngestCommand implements Callable<Integer> {
                 writer.accept(batch);
             };
             DetectingSink detecting = config.detect().enabled()
-                    ? new DetectingSink(Detection.engine(config), stored, DETECTION_QUEUE_BATCHES)
+                    ? new DetectingSink(Detection.engine(config), stored, DetectingSink.QUEUE_BATCHES)
                     : null;
             try {
                 FileIngester ingester = new FileIngester(
@@ -89,7 +86,7 @@ final class IngestCommand implements Callable<Integer> {
                 }
                 if (detecting != null) {
                     detecting.finish();
-                    report.detection(detecting.engine().alertCounts(), detecting.engine().suppressedCounts());
+                    report.detection(detecting.engine());
                 }
             } finally {
                 if (detecting != null) {

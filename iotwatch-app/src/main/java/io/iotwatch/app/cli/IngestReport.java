@@ -8,6 +8,7 @@ import io.iotwatch.core.event.Outcome;
 import io.iotwatch.core.event.Reject;
 import io.iotwatch.core.event.VendorAlertEvent;
 import io.iotwatch.core.sink.Batch;
+import io.iotwatch.detect.DetectionEngine;
 import io.iotwatch.logs.file.FileIngester;
 import io.iotwatch.store.StoreSummary;
 import java.io.PrintWriter;
@@ -35,6 +36,7 @@ final class IngestReport {
     private final Map<FailedLogin, Long> failedLogins = new HashMap<>();
     private long uncounted;
     private Map<String, Map<ThreatLevel, Long>> alertCounts;
+    private long alertTotal;
     private Map<String, Long> suppressed = Map.of();
 
     // Kept as records and worded only when printed: observe() runs for every event of the ingest.
@@ -79,9 +81,10 @@ final class IngestReport {
     }
 
     /** What the detectors raised; without it the summary says detection was off. */
-    void detection(Map<String, Map<ThreatLevel, Long>> alertsByDetector, Map<String, Long> suppressedByDetector) {
-        this.alertCounts = alertsByDetector;
-        this.suppressed = suppressedByDetector;
+    void detection(DetectionEngine engine) {
+        this.alertCounts = engine.alertCounts();
+        this.alertTotal = engine.alertTotal();
+        this.suppressed = engine.suppressedCounts();
     }
 
     void print(PrintWriter out, long elapsedNanos, String database, StoreSummary stored) {
@@ -127,9 +130,8 @@ final class IngestReport {
             out.println("Detection is off (detect.enabled: false): no alerts raised.");
             return;
         }
-        long total = alertCounts.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
-        out.printf("Alerts raised: %,d%s%n", total, total == 0 ? "" : " (list them with 'iotwatch alerts')");
-        if (total > 0) {
+        out.printf("Alerts raised: %,d%s%n", alertTotal, alertTotal == 0 ? "" : " (list them with 'iotwatch alerts')");
+        if (alertTotal > 0) {
             out.printf("  %-14s %9s %9s %9s %9s%n", "detector", "critical", "high", "medium", "low");
             alertCounts.forEach((detector, levels) -> out.printf("  %-14s %,9d %,9d %,9d %,9d%n", detector,
                     levels.getOrDefault(ThreatLevel.CRITICAL, 0L), levels.getOrDefault(ThreatLevel.HIGH, 0L),

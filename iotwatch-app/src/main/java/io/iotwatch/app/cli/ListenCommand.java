@@ -31,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
         name = "listen",
         mixinStandardHelpOptions = true,
         description = {
-            "Receives FortiGate logs over syslog and stores their events until stopped (Ctrl-C).",
+            "Receives FortiGate logs over syslog and stores their events, and the alerts the detectors raise",
+            "on them (unless detect.enabled is false), until stopped (Ctrl-C).",
             "UDP: RFC 5426, one message per datagram; what the database cannot keep up with is dropped",
             "     and counted, in iotwatch and in the kernel, because a UDP sender cannot be slowed down.",
             "TCP: RFC 6587, octet counting or newline framing, detected per message; a slow database slows",
@@ -93,14 +94,17 @@ final class ListenCommand implements Callable<Integer> {
         Thread onInterrupt = new Thread(this::stopAndWait, "iotwatch-listen-shutdown");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try (EventStore store = Stores.open(config);
-                BatchWriter writer = new BatchWriter(store, config.ingest().queueBatches())) {
+                BatchWriter writer = new BatchWriter(store, config.ingest().queueBatches());
+                DetectingSink detecting = config.detect().enabled()
+                        ? new DetectingSink(Detection.engine(config), writer, DetectingSink.QUEUE_BATCHES)
+                        : null) {
             SyslogListener listener;
             try {
                 listener = SyslogListener.start(
                         address(syslog.bind(), syslog.udpPort()),
                         address(syslog.bind(), syslog.tcpPort()),
                         FortiGateParser::new,
-                        writer,
+                        detecting != null ? detecting : writer,
                         options(syslog));
             } catch (IOException e) {
                 throw new UserFacingException("cannot listen for syslog on " + requested(syslog) + ": " + Stores.rootMessage(e), e);
@@ -119,8 +123,14 @@ final class ListenCommand implements Callable<Integer> {
                     out.flush();
                 }
             }
+            if (detecting != null) {
+                detecting.finish();
+            }
             writer.flush();
             out.println("stopped: " + describe(listener.stats()));
+            if (detecting != null) {
+                out.printf("alerts raised: %,d (list them with 'iotwatch alerts')%n", detecting.engine().alertTotal());
+            }
             out.printf("stored in total: %,d events, %,d rejects%n", store.summary().totalEvents(), store.summary().rejects());
             out.flush();
         } finally {

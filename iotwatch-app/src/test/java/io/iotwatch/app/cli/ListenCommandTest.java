@@ -2,6 +2,7 @@ package io.iotwatch.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.iotwatch.store.AlertQuery;
 import io.iotwatch.store.EventStore;
 import io.iotwatch.store.EventStores;
 import io.iotwatch.store.StoreSettings;
@@ -54,6 +55,32 @@ class ListenCommandTest {
             StoreSummary stored = store.summary();
             assertThat(stored.rejects()).isEqualTo(1);
             assertThat(stored.totalEvents()).as(run.toString()).isEqualTo(2L * MESSAGES);
+        }
+    }
+
+    @Test
+    void aBurstOfFailedAdminLoginsOverTcpRaisesABruteForceAlert() throws Exception {
+        int tcpPort = freeTcpPort();
+        CompletableFuture<CliRun> listening = CompletableFuture.supplyAsync(() -> CliRun.of(
+                "listen", "--data-dir", data.toString(), "--bind", "127.0.0.1", "--syslog-tcp", Integer.toString(tcpPort),
+                "--stats-every", "1", "--stop-after", "3"));
+        try (Socket tcp = connectWhenListening(tcpPort); OutputStream out = tcp.getOutputStream()) {
+            for (int i = 0; i < 12; i++) {
+                out.write(("date=2026-03-14 time=08:02:" + (10 + i) + " devname=\"FGT40F\" logid=\"0100032002\" type=\"event\""
+                        + " subtype=\"system\" logdesc=\"Admin login failed\" user=\"admin\" ui=\"ssh(203.0.113.9)\""
+                        + " srcip=203.0.113.9 dstip=192.168.1.99 action=\"login\" status=\"failed\"\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        CliRun run = listening.get(60, TimeUnit.SECONDS);
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("alerts raised: 1");
+        try (EventStore store = EventStores.open(StoreSettings.embedded(data))) {
+            assertThat(store.alerts(AlertQuery.all())).singleElement().satisfies(alert -> {
+                assertThat(alert.detector()).isEqualTo("bruteforce");
+                assertThat(alert.srcIp()).isEqualTo("203.0.113.9");
+                assertThat(alert.count()).isEqualTo(12);
+            });
         }
     }
 
