@@ -26,9 +26,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Lists the stored alerts, oldest first: one per incident, with its count and last-seen time.",
-            "JSON output is one object per line with id, first_seen, last_seen (ISO-8601, UTC), detector,",
-            "class, group, level, confidence (0 to 1), src_ip, dst_ip (null when many or none), domain,",
-            "mitre, count and evidence."
+            "JSON output is one object per line with id, first_seen, last_seen (ISO-8601, UTC), detector, "
+                    + "class, group, level, confidence (0 to 1), src_ip, dst_ip (null when many or none), domain, "
+                    + "mitre, count and evidence."
         })
 final class AlertsCommand implements Callable<Integer> {
 

@@ -44,10 +44,11 @@ final class GenerateCommand implements Runnable {
             name = "logs",
             mixinStandardHelpOptions = true,
             description = {
-                "Writes FortiOS 7.x log lines as a FortiGate in front of an IoT network would: cameras, sensors,",
-                "plugs, hubs, gateways, phones and laptops with their own rhythm, plus planted attacks (SSH,",
-                "telnet and admin brute force, DNS tunneling, C2 beaconing, exfiltration, unusual ports, port",
-                "scans, host sweeps) and hard negatives. The same options always give the same bytes.",
+                "Writes FortiOS 7.x log lines as a FortiGate in front of an IoT network would.",
+                "Cameras, sensors, plugs, hubs, gateways, phones and laptops each have their own rhythm; planted "
+                        + "attacks (SSH, telnet and admin brute force, DNS tunneling, C2 beaconing, exfiltration, "
+                        + "unusual ports, port scans, host sweeps) and hard negatives come with them. The same "
+                        + "options always give the same bytes.",
                 "The truth file lists each planted attack: profile, source, target, start, end, parameters."
             })
     static final class Logs implements Callable<Integer> {

@@ -24,9 +24,11 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         description = {
             "Reads FortiGate log files, stores their events and prints what it found.",
-            "Files may be plain or gzip-compressed; folders are read recursively; '-' reads standard input.",
-            "Every non-empty line becomes an event or a reject (kept raw with its file and line number). Ingesting",
-            "the same content again stores nothing twice; an interrupted ingest resumes where it stopped."
+            "Files may be plain or gzip-compressed; folders are read recursively; '-' reads standard input. "
+                    + "Every non-empty line becomes an event or a reject (kept raw with its file and line number). "
+                    + "The detectors run on the events and their alerts are stored with them (unless detect.enabled "
+                    + "is false). Ingesting the same content again stores nothing twice; an interrupted ingest "
+                    + "resumes where it stopped."
         })
 final class IngestCommand implements Callable<Integer> {
 

@@ -31,12 +31,12 @@ import picocli.CommandLine.Model.CommandSpec;
         name = "listen",
         mixinStandardHelpOptions = true,
         description = {
-            "Receives FortiGate logs over syslog and stores their events, and the alerts the detectors raise",
-            "on them (unless detect.enabled is false), until stopped (Ctrl-C).",
-            "UDP: RFC 5426, one message per datagram; what the database cannot keep up with is dropped",
-            "     and counted, in iotwatch and in the kernel, because a UDP sender cannot be slowed down.",
-            "TCP: RFC 6587, octet counting or newline framing, detected per message; a slow database slows",
-            "     the sender down and nothing is lost.",
+            "Receives FortiGate logs over syslog and stores their events until stopped (Ctrl-C).",
+            "The detectors run on the events and their alerts are stored with them (unless detect.enabled is false).",
+            "UDP: RFC 5426, one message per datagram; what the database cannot keep up with is dropped "
+                    + "and counted, in iotwatch and in the kernel, because a UDP sender cannot be slowed down.",
+            "TCP: RFC 6587, octet counting or newline framing, detected per message; a slow database slows "
+                    + "the sender down and nothing is lost.",
             "Counters are printed every --stats-every seconds and when stopping."
         })
 final class ListenCommand implements Callable<Integer> {

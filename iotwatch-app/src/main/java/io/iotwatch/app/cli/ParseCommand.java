@@ -24,9 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         description = {
             "Prints one JSON object per line of FortiGate logs, without storing anything.",
-            "ecs: the Elastic Common Schema, fields named as Elastic's Fortinet integration names them,",
-            "     every key of the line under fortinet.firewall.*; a line that cannot be parsed gives",
-            "     {\"event\":{\"original\":...},\"error\":{\"message\":...}}.",
+            "ecs: the Elastic Common Schema, fields named as Elastic's Fortinet integration names them, "
+                    + "every key of the line under fortinet.firewall.*; a line that cannot be parsed gives "
+                    + "{\"event\":{\"original\":...},\"error\":{\"message\":...}}.",
             "json: iotwatch's normalized events; a line that cannot be parsed gives {\"reject\":{...}}.",
             "Rejected lines are also listed on standard error with file and line number."
         })
