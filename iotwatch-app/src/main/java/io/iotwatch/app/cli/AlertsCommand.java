@@ -69,6 +69,12 @@ final class AlertsCommand implements Callable<Integer> {
             } else {
                 AlertTable.print(out, alerts);
             }
+            if (alerts.size() == query.limit()) {
+                // on standard error, so that JSON output stays one alert per line
+                PrintWriter err = spec.commandLine().getErr();
+                err.printf("(the first %,d alerts: --limit raises it, --since and --level narrow the list)%n", query.limit());
+                err.flush();
+            }
         }
         out.flush();
         return ExitCodes.OK;

@@ -84,6 +84,8 @@ class AlertsCommandTest {
         assertThat(recent).isNotEmpty().hasSizeLessThan(all.size())
                 .allSatisfy(a -> assertThat(Instant.parse(a.get("last_seen").asText())).isAfterOrEqualTo(middle));
         assertThat(alerts("--format", "json", "--limit", "3")).hasSize(3);
+        CliRun limited = CliRun.of("alerts", "--data-dir", dir.resolve("data").toString(), "--format", "json", "--limit", "3");
+        assertThat(limited.err()).contains("the first 3 alerts");
     }
 
     @Test
