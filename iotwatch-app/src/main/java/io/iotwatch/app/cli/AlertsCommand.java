@@ -7,6 +7,8 @@ import io.iotwatch.core.json.AlertJson;
 import io.iotwatch.store.AlertQuery;
 import io.iotwatch.store.EventStore;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -62,6 +64,14 @@ final class AlertsCommand implements Callable<Integer> {
         Format output = format();
         IotwatchConfig config = common.load(Map.of());
         PrintWriter out = spec.commandLine().getOut();
+        Path embedded = config.dataPath().resolve("iotwatch.db");
+        if (config.database().url().isEmpty() && !Files.exists(embedded)) {
+            // listing must not create an empty database where the user perhaps mistyped the folder
+            out.printf("No alerts: nothing is stored in %s yet ('iotwatch ingest' stores events and alerts there).%n",
+                    config.dataPath().toAbsolutePath().normalize());
+            out.flush();
+            return ExitCodes.OK;
+        }
         try (EventStore store = Stores.open(config)) {
             List<Alert> alerts = store.alerts(query);
             if (output == Format.JSON) {

@@ -10,7 +10,9 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,13 +89,13 @@ final class GenerateCommand implements Runnable {
             try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
                 planted = new LogGenerator(options).generate(file);
             } catch (IOException e) {
-                throw new UserFacingException("cannot write " + out + ": " + e.getMessage(), e);
+                throw new UserFacingException("cannot write " + out + ": " + why(e), e);
             }
             if (truth != null) {
                 try (Writer csv = Files.newBufferedWriter(truth, StandardCharsets.UTF_8)) {
                     TruthCsv.write(planted, csv);
                 } catch (IOException e) {
-                    throw new UserFacingException("cannot write " + truth + ": " + e.getMessage(), e);
+                    throw new UserFacingException("cannot write " + truth + ": " + why(e), e);
                 }
             }
             PrintWriter console = spec.commandLine().getOut();
@@ -101,6 +103,14 @@ final class GenerateCommand implements Runnable {
                     planted.size(), truth == null ? "" : " (listed in " + truth + ")");
             console.flush();
             return ExitCodes.OK;
+        }
+
+        private static String why(IOException e) {
+            return switch (e) {
+                case NoSuchFileException missing -> "its folder does not exist";
+                case AccessDeniedException denied -> "permission denied";
+                default -> e.getMessage();
+            };
         }
 
         private GeneratorOptions options() {

@@ -108,6 +108,17 @@ class AlertsCommandTest {
                 .satisfies(run -> assertThat(run.err()).contains("devices must be between 40"));
         assertThat(CliRun.of("generate", "logs", "--hours", "2", "--out", dir.resolve("x.log").toString()).err())
                 .contains("duration must be at least");
+        assertThat(CliRun.of("generate", "logs", "--out", dir.resolve("no/such/folder/x.log").toString()).err())
+                .contains("its folder does not exist");
+    }
+
+    @Test
+    void listingAFolderWithNothingStoredCreatesNothing() {
+        Path empty = dir.resolve("never-ingested");
+        CliRun run = CliRun.of("alerts", "--data-dir", empty.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("No alerts: nothing is stored in");
+        assertThat(empty.resolve("iotwatch.db")).doesNotExist();
     }
 
     @Test
