@@ -10,6 +10,7 @@ import io.iotwatch.core.event.Outcome;
 import io.iotwatch.detect.Detector;
 import io.iotwatch.detect.EventTime;
 import io.iotwatch.detect.FindingSink;
+import io.iotwatch.detect.LruMap;
 import io.iotwatch.detect.Printable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,24 +43,13 @@ public final class BruteForceDetector implements Detector {
     private final BruteForceConfig config;
     private final long windowMillis;
     private final BitSet authPorts = new BitSet(65536);
-    private final Map<Key, Burst> bursts;
-    private long evicted;
+    private final LruMap<Key, Burst> bursts;
 
     public BruteForceDetector(BruteForceConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.windowMillis = config.window().toMillis();
         config.authPorts().forEach(authPorts::set);
-        // Access order puts the key that has gone longest without an event first, so it is the one evicted.
-        this.bursts = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Burst> eldest) {
-                if (size() <= config.maxKeys()) {
-                    return false;
-                }
-                evicted++;
-                return true;
-            }
-        };
+        this.bursts = new LruMap<>(config.maxKeys());
     }
 
     @Override
@@ -74,7 +64,7 @@ public final class BruteForceDetector implements Detector {
 
     /** Keys evicted because more than {@link BruteForceConfig#maxKeys()} were held. */
     public long evictedKeys() {
-        return evicted;
+        return bursts.evictions();
     }
 
     int trackedKeys() {

@@ -8,6 +8,7 @@ import io.iotwatch.core.event.EventType;
 import io.iotwatch.detect.Detector;
 import io.iotwatch.detect.EventTime;
 import io.iotwatch.detect.FindingSink;
+import io.iotwatch.detect.LruMap;
 import io.iotwatch.detect.Printable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,27 +45,16 @@ public final class DnsTunnelDetector implements Detector {
 
     private final DnsTunnelConfig config;
     private final long windowMillis;
-    private final Map<Key, Flow> flows;
+    private final LruMap<Key, Flow> flows;
     // Incidents with queries not yet reported, so that advance() need not visit every key.
     private final List<PendingFlow> pending = new ArrayList<>();
     // Symbol counts for the entropy of one name, reused: detectors run on one thread.
     private final int[] symbols = new int[256];
-    private long evicted;
 
     public DnsTunnelDetector(DnsTunnelConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.windowMillis = config.window().toMillis();
-        // Access order puts the key that has gone longest without a query first, so it is the one evicted.
-        this.flows = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Flow> eldest) {
-                if (size() <= config.maxKeys()) {
-                    return false;
-                }
-                evicted++;
-                return true;
-            }
-        };
+        this.flows = new LruMap<>(config.maxKeys());
     }
 
     @Override
@@ -79,7 +69,7 @@ public final class DnsTunnelDetector implements Detector {
 
     /** Keys evicted because more than {@link DnsTunnelConfig#maxKeys()} were held. */
     public long evictedKeys() {
-        return evicted;
+        return flows.evictions();
     }
 
     int trackedKeys() {
