@@ -29,16 +29,18 @@ class ArchitectureTest {
                 .consideringOnlyDependenciesInLayers()
                 .layer("core").definedBy("io.iotwatch.core..")
                 .layer("logs").definedBy("io.iotwatch.logs..")
+                .layer("packet").definedBy("io.iotwatch.packet..")
                 .layer("store").definedBy("io.iotwatch.store..")
                 .layer("detect").definedBy("io.iotwatch.detect..")
                 .layer("sim").definedBy("io.iotwatch.sim..")
                 .layer("app").definedBy("io.iotwatch.app..")
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
                 .whereLayer("logs").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("packet").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("detect").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("sim").mayOnlyBeAccessedByLayers("app")
-                .whereLayer("core").mayOnlyBeAccessedByLayers("logs", "store", "detect", "sim", "app");
+                .whereLayer("core").mayOnlyBeAccessedByLayers("logs", "packet", "store", "detect", "sim", "app");
         layers.check(classes);
     }
 

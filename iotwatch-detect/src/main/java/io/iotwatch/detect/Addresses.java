@@ -88,6 +88,26 @@ public final class Addresses {
         return !unspecified && (a[0] & 0xff) != 0xff && !internal(ip);
     }
 
+    /**
+     * The network an address belongs to as one service sees it: the /24 of an IPv4 address, the /64 of an
+     * IPv6 one, in CIDR notation; the text unchanged when it is no address.
+     */
+    public static String network(String ip) {
+        long v4 = ipv4(ip);
+        if (v4 >= 0) {
+            return (v4 >>> 24) + "." + (v4 >>> 16 & 0xff) + "." + (v4 >>> 8 & 0xff) + ".0/24";
+        }
+        byte[] v6 = ipv6(ip);
+        if (v6 == null || v6.length != 16) {
+            return ip;
+        }
+        StringBuilder b = new StringBuilder(24);
+        for (int i = 0; i < 8; i += 2) {
+            b.append(Integer.toHexString((v6[i] & 0xff) << 8 | v6[i + 1] & 0xff)).append(':');
+        }
+        return b.append(":/64").toString();
+    }
+
     /** Dotted-quad IPv4 parsed by hand (the common case, and cheap), or -1 when the text is not one. */
     static long ipv4(String s) {
         int n = s.length();

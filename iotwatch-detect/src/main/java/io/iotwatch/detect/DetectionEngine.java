@@ -78,7 +78,10 @@ public final class DetectionEngine {
     /** End of input: detectors evaluate what is pending at the time of the last event. */
     public void finish() {
         if (watermark != null) {
-            advance(watermark);
+            for (Detector detector : detectors) {
+                detector.finish(watermark, sink);
+            }
+            closeQuietIncidents(watermark);
         }
     }
 
@@ -113,6 +116,10 @@ public final class DetectionEngine {
         for (Detector detector : detectors) {
             detector.advance(now, sink);
         }
+        closeQuietIncidents(now);
+    }
+
+    private void closeQuietIncidents(Instant now) {
         Instant horizon = now.minus(incidentGap);
         for (Iterator<Incident> it = open.values().iterator(); it.hasNext(); ) {
             if (it.next().alert.lastSeen().isBefore(horizon)) {

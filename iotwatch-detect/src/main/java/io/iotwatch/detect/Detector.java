@@ -31,4 +31,12 @@ public interface Detector {
      * input with the time of the last event.
      */
     default void advance(Instant now, FindingSink out) {}
+
+    /**
+     * The input ended at event time {@code now}: evaluate everything still pending, even where a periodic
+     * evaluation is not yet due, so a short capture or log file gets the findings its data supports.
+     */
+    default void finish(Instant now, FindingSink out) {
+        advance(now, out);
+    }
 }

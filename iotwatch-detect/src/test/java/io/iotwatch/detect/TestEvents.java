@@ -1,6 +1,7 @@
 package io.iotwatch.detect;
 
 import io.iotwatch.core.alert.Finding;
+import io.iotwatch.core.event.ArpEvent;
 import io.iotwatch.core.event.AuthEvent;
 import io.iotwatch.core.event.ConnectionEvent;
 import io.iotwatch.core.event.DnsEvent;
@@ -51,6 +52,11 @@ public final class TestEvents {
 
     public static DnsEvent dns(Instant time, String client, String name, String type) {
         return new DnsEvent(header(time), new Endpoint(client, 53000), new Endpoint("10.0.0.1", 53), name, type, "NOERROR", List.of());
+    }
+
+    public static ArpEvent arp(Instant time, ArpEvent.Operation operation, String senderIp, String senderMac,
+            String targetIp, String targetMac) {
+        return new ArpEvent(header(time), operation, senderIp, senderMac, targetIp, targetMac);
     }
 
     public static VendorAlertEvent vendor(Instant time, String category, String signature, String severity, String src,

@@ -102,12 +102,14 @@ final class EventCodec {
      * database packet limits (MariaDB's max_allowed_packet) whatever the batch size. */
     static final int BLOCK_BYTES = 4 << 20;
 
+    /** A connection as written before it had a Community ID; still read. */
     private static final int TAG_CONNECTION = 1;
     private static final int TAG_DNS = 2;
     private static final int TAG_AUTH = 3;
     private static final int TAG_ARP = 4;
     private static final int TAG_VENDOR_ALERT = 5;
     private static final int TAG_GENERIC = 6;
+    private static final int TAG_CONNECTION_WITH_ID = 7;
     // LZ4 cannot expand data more than 255 times, DEFLATE not more than 1032 times: a declared body
     // length beyond that is corrupt, and checking it keeps a corrupt length from allocating gigabytes
     private static final int LZ4_MAX_RATIO = 255;
@@ -186,6 +188,7 @@ final class EventCodec {
                 putText(c.service());
                 putText(c.application());
                 putSigned(c.tcpFlags());
+                putText(c.communityId());
             }
             case DnsEvent d -> {
                 putEndpoint(d.client());
@@ -245,7 +248,7 @@ final class EventCodec {
 
     private static int tag(EventType type) {
         return switch (type) {
-            case CONNECTION -> TAG_CONNECTION;
+            case CONNECTION -> TAG_CONNECTION_WITH_ID;
             case DNS -> TAG_DNS;
             case AUTH -> TAG_AUTH;
             case ARP -> TAG_ARP;
@@ -480,6 +483,9 @@ final class EventCodec {
             case TAG_CONNECTION -> new ConnectionEvent(header, in.text(), in.endpoint(), in.endpoint(),
                     in.signed(), in.signed(), in.signed(), in.signed(), in.duration(),
                     in.text(), in.text(), in.text(), in.text(), in.int32());
+            case TAG_CONNECTION_WITH_ID -> new ConnectionEvent(header, in.text(), in.endpoint(), in.endpoint(),
+                    in.signed(), in.signed(), in.signed(), in.signed(), in.duration(),
+                    in.text(), in.text(), in.text(), in.text(), in.int32(), in.text());
             case TAG_DNS -> new DnsEvent(header, in.endpoint(), in.endpoint(), in.text(), in.text(), in.text(), in.texts());
             case TAG_AUTH -> new AuthEvent(header, in.endpoint(), in.endpoint(), in.text(), in.text(), in.text(),
                     switch (in.u8()) {

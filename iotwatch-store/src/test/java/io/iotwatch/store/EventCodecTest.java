@@ -179,6 +179,22 @@ class EventCodecTest {
                 .isInstanceOf(StoreException.class).hasMessageContaining("unknown event block codec 'iwev9-zstd'");
     }
 
+    /** Blocks stored before connections had a Community ID used tag 1 and ended at the TCP flags. */
+    @Test
+    void readsConnectionsStoredBeforeTheyHadACommunityId() {
+        ConnectionEvent connection = (ConnectionEvent) SampleEvents.bare(0).getFirst();
+        byte[] current = new EventCodec(Compression.NONE).encode(List.of(connection), 0, 1).payload();
+        // One event of stream 0: the first byte 7 is its tag; its last byte is the empty Community ID.
+        byte[] legacy = Arrays.copyOf(current, current.length - 1);
+        int tag = 0;
+        while (legacy[tag] != 7) {
+            tag++;
+        }
+        legacy[tag] = 1;
+
+        assertThat(EventCodec.decode(Compression.NONE.codec, legacy)).containsExactly(connection);
+    }
+
     private static List<Event> roundTrip(Compression compression, List<Event> events) {
         EventCodec.Block block = new EventCodec(compression).encode(events, 0, events.size());
         assertThat(block.eventCount()).isEqualTo(events.size());

@@ -41,7 +41,7 @@ final class SampleEvents {
     static ConnectionEvent connection(long position) {
         return new ConnectionEvent(header(position), "tcp", new Endpoint("192.168.1.23", 50123),
                 new Endpoint("2001:db8::1", 443), 1234, 567890, 12, 34, Duration.ofMillis(1500),
-                "close", "12", "HTTPS", "SSL", 0x1b);
+                "close", "12", "HTTPS", "SSL", 0x1b, "1:LQU9qZlK+B5F3KDmev6m5PMibrg=");
     }
 
     static DnsEvent dns(long position) {

@@ -5,6 +5,8 @@ import io.iotwatch.detect.DetectionEngine;
 import io.iotwatch.detect.Detector;
 import io.iotwatch.detect.Prevalence;
 import io.iotwatch.detect.Suppression;
+import io.iotwatch.detect.arp.ArpSpoofConfig;
+import io.iotwatch.detect.arp.ArpSpoofDetector;
 import io.iotwatch.detect.beacon.BeaconConfig;
 import io.iotwatch.detect.beacon.BeaconDetector;
 import io.iotwatch.detect.bruteforce.BruteForceConfig;
@@ -49,6 +51,7 @@ final class Detection {
                 new ScanDetector(ScanConfig.defaults()),
                 new BytesSpikeDetector(BytesSpikeConfig.defaults(), prevalence),
                 new NewPortDetector(NewPortConfig.defaults()),
-                new VendorAlertDetector(VendorAlertConfig.defaults()));
+                new VendorAlertDetector(VendorAlertConfig.defaults()),
+                new ArpSpoofDetector(ArpSpoofConfig.defaults()));
     }
 }

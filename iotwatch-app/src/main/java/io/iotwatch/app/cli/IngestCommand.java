@@ -5,10 +5,14 @@ import io.iotwatch.core.sink.EventSink;
 import io.iotwatch.logs.file.FileIngester;
 import io.iotwatch.logs.file.LogInputs;
 import io.iotwatch.logs.fortigate.FortiGateParser;
+import io.iotwatch.packet.capture.CaptureFiles;
+import io.iotwatch.packet.capture.CaptureReader;
+import io.iotwatch.packet.pipeline.PacketPipeline;
 import io.iotwatch.store.BatchWriter;
 import io.iotwatch.store.EventStore;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.PushbackInputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,9 +27,13 @@ import picocli.CommandLine.Model.CommandSpec;
         name = "ingest",
         mixinStandardHelpOptions = true,
         description = {
-            "Reads FortiGate log files, stores their events and prints what it found.",
+            "Reads FortiGate log files and packet captures, stores their events and prints what it found.",
             "Files may be plain or gzip-compressed; folders are read recursively; '-' reads standard input. "
-                    + "Every non-empty line becomes an event or a reject (kept raw with its file and line number). "
+                    + "Every non-empty line of a log becomes an event or a reject (kept raw with its file and line "
+                    + "number). A capture (pcap or pcapng, told apart from logs by its first bytes) becomes "
+                    + "connections (one per flow, with its Community ID), ARP events, DNS events and login attempts "
+                    + "inferred from sessions to login services; damage in a capture is reported with its byte "
+                    + "offset, everything valid in it is still read, and the exit status is 3. "
                     + "The detectors run on the events and their alerts are stored with them (unless detect.enabled "
                     + "is false). Ingesting the same content again stores nothing twice; an interrupted ingest "
                     + "resumes where it stopped."
@@ -35,7 +43,7 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or folders, or '-' for standard input.")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files, captures or folders, or '-' for standard input.")
     List<String> paths;
 
     @Option(names = "--batch-size", paramLabel = "LINES",
@@ -69,19 +77,30 @@ final class IngestCommand implements Callable<Integer> {
                     ? new DetectingSink(Detection.engine(config), stored, DetectingSink.QUEUE_BATCHES)
                     : null;
             try {
-                FileIngester ingester = new FileIngester(
+                EventSink target = detecting != null ? detecting : stored;
+                FileIngester logs = new FileIngester(
                         new FortiGateParser(),
-                        detecting != null ? detecting : stored,
+                        target,
                         config.ingest().batchSize(),
                         config.ingest().maxLineBytes(),
                         store::checkpoint);
+                PacketPipeline packets = new PacketPipeline(config.flow().toFlowConfig(), target,
+                        config.ingest().batchSize(), List.of());
                 for (Input input : inputs) {
                     try (CountingInputStream raw = input.open()) {
                         bar.startInput(input.name());
-                        FileIngester.Result result = ingester.ingest(
-                                LogInputs.decompressing(raw), input.name(), (lines, bytes) -> bar.advance(lines, raw.count()));
+                        PushbackInputStream content = new PushbackInputStream(LogInputs.decompressing(raw), 4);
+                        byte[] head = content.readNBytes(4);
+                        content.unread(head);
+                        if (CaptureFiles.isCapture(head)) {
+                            try (CaptureReader capture = CaptureFiles.open(content)) {
+                                report.add(packets.run(capture, input.name(),
+                                        (n, bytes) -> bar.advance(n, raw.count())));
+                            }
+                        } else {
+                            report.add(logs.ingest(content, input.name(), (lines, bytes) -> bar.advance(lines, raw.count())));
+                        }
                         bar.finishInput(raw.count());
-                        report.add(result);
                     } catch (IOException e) {
                         throw new UserFacingException("cannot read " + input.name() + ": " + Stores.rootMessage(e), e);
                     }
@@ -98,6 +117,6 @@ final class IngestCommand implements Callable<Integer> {
             writer.flush();
             report.print(out, System.nanoTime() - started, Stores.settings(config).jdbcUrl(), store.summary());
         }
-        return ExitCodes.OK;
+        return report.damaged() ? ExitCodes.DAMAGED_INPUT : ExitCodes.OK;
     }
 }

@@ -10,6 +10,8 @@ import io.iotwatch.core.event.VendorAlertEvent;
 import io.iotwatch.core.sink.Batch;
 import io.iotwatch.detect.DetectionEngine;
 import io.iotwatch.logs.file.FileIngester;
+import io.iotwatch.packet.capture.CaptureDamage;
+import io.iotwatch.packet.pipeline.PacketPipeline;
 import io.iotwatch.store.StoreSummary;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ final class IngestReport {
     private static final int MAX_DISTINCT = 10_000;
 
     private final List<FileIngester.Result> results = new ArrayList<>();
+    private final List<PacketPipeline.Result> captures = new ArrayList<>();
     /** Rejects grouped by file and reason, each group with its count and first line, in order of appearance. */
     private final Map<String, RejectGroup> rejectGroups = new LinkedHashMap<>();
     private final Map<AlertKind, Long> vendorAlerts = new HashMap<>();
@@ -80,6 +83,15 @@ final class IngestReport {
         results.add(result);
     }
 
+    void add(PacketPipeline.Result result) {
+        captures.add(result);
+    }
+
+    /** True when a capture was damaged (its valid part was still read). */
+    boolean damaged() {
+        return captures.stream().anyMatch(c -> !c.damage().isEmpty());
+    }
+
     /** What the detectors raised; without it the summary says detection was off. */
     void detection(DetectionEngine engine) {
         this.alertCounts = engine.alertCounts();
@@ -98,9 +110,15 @@ final class IngestReport {
             rejects += r.rejects();
             r.events().forEach((type, n) -> events.merge(type, n, Long::sum));
         }
+        for (PacketPipeline.Result c : captures) {
+            c.events().forEach((type, n) -> events.merge(type, n, Long::sum));
+        }
         double seconds = elapsedNanos / 1e9;
-        out.printf("Read %,d line%s from %,d input%s in %.2f s (%,.0f lines/s)%n",
-                lines, lines == 1 ? "" : "s", results.size(), results.size() == 1 ? "" : "s", seconds, lines / Math.max(seconds, 1e-9));
+        if (!results.isEmpty() || captures.isEmpty()) {
+            out.printf("Read %,d line%s from %,d log input%s in %.2f s (%,.0f lines/s)%n", lines, lines == 1 ? "" : "s",
+                    results.size(), results.size() == 1 ? "" : "s", seconds, lines / Math.max(seconds, 1e-9));
+        }
+        printCaptures(out, seconds);
         if (skipped > 0) {
             out.printf("  %,d lines were already stored by an earlier run and were skipped%n", skipped);
         }
@@ -109,7 +127,7 @@ final class IngestReport {
             out.printf("  %-13s %,12d%n", type.label(), events.getOrDefault(type, 0L));
         }
         out.printf("  %-13s %,12d%n", "rejected", rejects);
-        long blank = lines - skipped - rejects - events.values().stream().mapToLong(Long::longValue).sum();
+        long blank = lines - skipped - rejects - results.stream().mapToLong(FileIngester.Result::eventCount).sum();
         if (blank > 0) {
             out.printf("  %-13s %,12d  (empty lines carry nothing and are not stored)%n", "empty", blank);
         }
@@ -123,6 +141,33 @@ final class IngestReport {
         }
         out.printf("Stored in %s: %,d events, %,d rejects in total%n", database, stored.totalEvents(), stored.rejects());
         out.flush();
+    }
+
+    private void printCaptures(PrintWriter out, double seconds) {
+        if (captures.isEmpty()) {
+            return;
+        }
+        long packets = captures.stream().mapToLong(PacketPipeline.Result::packets).sum();
+        out.printf("Read %,d packet%s from %,d capture%s in %.2f s (%,.0f packets/s)%n", packets, packets == 1 ? "" : "s",
+                captures.size(), captures.size() == 1 ? "" : "s", seconds, packets / Math.max(seconds, 1e-9));
+        for (PacketPipeline.Result c : captures) {
+            out.printf("  %s: %,d packets, %,d bytes on the wire, %,d flows", c.origin(), c.packets(), c.wireBytes(), c.flows());
+            if (c.evictions() > 0) {
+                out.printf(" (%,d ended early: the flow table was full; see flow.max-flows)", c.evictions());
+            }
+            out.println();
+            if (c.undecodable() > 0) {
+                out.printf("    %,d packets of a link type iotwatch does not decode%n", c.undecodable());
+            }
+            if (c.truncated() > 0) {
+                out.printf("    %,d packets cut short by the capture (snapshot length); their headers were read as far as they go%n",
+                        c.truncated());
+            }
+            c.malformed().forEach((reason, n) -> out.printf("    %,d malformed packets: %s%n", n, reason));
+            for (CaptureDamage damage : c.damage()) {
+                out.printf("    damaged at byte %,d: %s%n", damage.offset(), damage.problem());
+            }
+        }
     }
 
     private void printAlerts(PrintWriter out) {

@@ -13,18 +13,20 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {
             "Network security monitor for IoT networks.",
-            "Reads FortiGate firewall logs (files or syslog), normalizes them into connection, DNS, "
+            "Reads FortiGate firewall logs (files or syslog) and packet captures, normalizes them into connection, DNS, "
                     + "authentication, ARP, vendor-alert and generic events, stores them, and runs rule detectors "
                     + "(brute force, DNS tunneling, beaconing, scans, anomalies) that raise alerts.",
             ""
         },
-        subcommands = {IngestCommand.class, AlertsCommand.class, GenerateCommand.class, ParseCommand.class, ListenCommand.class,
+        subcommands = {IngestCommand.class, CaptureCommand.class, FeaturesCommand.class, AlertsCommand.class, GenerateCommand.class,
+            ParseCommand.class, ListenCommand.class,
             CommandLine.HelpCommand.class},
         footer = {
             "",
             "Configuration: iotwatch.yml in the working directory (or --config FILE); environment "
                     + "variables IOTWATCH_<KEY> and command-line options override it. Exit status: 0 success, "
-                    + "1 failure while running, 2 wrong usage or configuration.",
+                    + "1 failure while running, 2 wrong usage or configuration, 3 finished but an input was "
+                    + "damaged (what was valid in it was processed).",
             "Run 'iotwatch COMMAND --help' for a command's options."
         })
 public final class IotwatchCommand implements Runnable {

@@ -22,6 +22,11 @@ final class ConfigValidator {
         check.range("ingest.batch-size", c.ingest().batchSize(), 1, 1_000_000);
         check.range("ingest.queue-batches", c.ingest().queueBatches(), 1, 4096);
         check.range("ingest.max-line-bytes", c.ingest().maxLineBytes(), 1024, 256 * 1024 * 1024);
+        check.range("flow.max-flows", c.flow().maxFlows(), 1, 1 << 26);
+        check.range("flow.idle-timeout-seconds", c.flow().idleTimeoutSeconds(), 1, 86_400);
+        check.range("flow.tcp-idle-timeout-seconds", c.flow().tcpIdleTimeoutSeconds(), 1, 86_400);
+        check.range("flow.closed-timeout-seconds", c.flow().closedTimeoutSeconds(), 1, 86_400);
+        check.range("flow.active-timeout-seconds", c.flow().activeTimeoutSeconds(), 1, 7 * 86_400);
         check.that("syslog.bind", !c.syslog().bind().isBlank(), c.syslog().bind(), "an address to listen on, e.g. 0.0.0.0");
         check.range("syslog.udp-port", c.syslog().udpPort(), 0, 65535);
         check.range("syslog.tcp-port", c.syslog().tcpPort(), 0, 65535);

@@ -1,7 +1,9 @@
 package io.iotwatch.app.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.iotwatch.packet.flow.FlowConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,13 +14,14 @@ public record IotwatchConfig(
         @JsonProperty("data-dir") String dataDir,
         @JsonProperty("database") Database database,
         @JsonProperty("ingest") Ingest ingest,
+        @JsonProperty("flow") Flow flow,
         @JsonProperty("syslog") Syslog syslog,
         @JsonProperty("detect") Detect detect,
         @JsonProperty("log") Log log) {
 
     public static IotwatchConfig defaults() {
-        return new IotwatchConfig("./data", Database.defaults(), Ingest.defaults(), Syslog.defaults(), Detect.defaults(),
-                Log.defaults());
+        return new IotwatchConfig("./data", Database.defaults(), Ingest.defaults(), Flow.defaults(), Syslog.defaults(),
+                Detect.defaults(), Log.defaults());
     }
 
     public Path dataPath() {
@@ -42,6 +45,25 @@ public record IotwatchConfig(
             @JsonProperty("max-line-bytes") int maxLineBytes) {
         static Ingest defaults() {
             return new Ingest(4096, 16, 16 * 1024 * 1024);
+        }
+    }
+
+    /** Flow tracking in the packet path; the defaults are explained in {@link FlowConfig#defaults()}. */
+    public record Flow(
+            @JsonProperty("max-flows") int maxFlows,
+            @JsonProperty("idle-timeout-seconds") int idleTimeoutSeconds,
+            @JsonProperty("tcp-idle-timeout-seconds") int tcpIdleTimeoutSeconds,
+            @JsonProperty("closed-timeout-seconds") int closedTimeoutSeconds,
+            @JsonProperty("active-timeout-seconds") int activeTimeoutSeconds) {
+        static Flow defaults() {
+            FlowConfig d = FlowConfig.defaults();
+            return new Flow(d.maxFlows(), (int) d.idleTimeout().toSeconds(), (int) d.tcpIdleTimeout().toSeconds(),
+                    (int) d.closedTimeout().toSeconds(), (int) d.activeTimeout().toSeconds());
+        }
+
+        public FlowConfig toFlowConfig() {
+            return new FlowConfig(maxFlows, Duration.ofSeconds(idleTimeoutSeconds), Duration.ofSeconds(tcpIdleTimeoutSeconds),
+                    Duration.ofSeconds(closedTimeoutSeconds), Duration.ofSeconds(activeTimeoutSeconds));
         }
     }
 

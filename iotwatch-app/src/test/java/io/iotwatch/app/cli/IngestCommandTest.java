@@ -30,7 +30,7 @@ class IngestCommandTest {
         CliRun run = ingest(SAMPLES.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("Read 2,010 lines from 2 inputs", "Events by type:", "connection", "rejected");
+        assertThat(run.out()).contains("Read 2,010 lines from 2 log inputs", "Events by type:", "connection", "rejected");
         assertThat(run.out()).contains("field-framings.log:9:", "field-framings.log:10:");
         assertThat(run.out()).contains("FortiGate's own alerts", "ips \"Mirai.Botnet\" (critical)");
         assertThat(run.out()).contains("Failed logins", "\"admin\" from 198.51.100.23 via ssh");
@@ -80,7 +80,7 @@ class IngestCommandTest {
                             .getBytes(StandardCharsets.UTF_8)));
             CliRun run = ingest("-");
             assertThat(run.exitCode()).as(run.toString()).isZero();
-            assertThat(run.out()).contains("Read 1 line from 1 input");
+            assertThat(run.out()).contains("Read 1 line from 1 log input");
         } finally {
             System.setIn(saved);
         }

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param service     service name as the observer labelled it, or empty
  * @param application application as the observer identified it, or empty
  * @param tcpFlags    TCP flags seen over the flow (bit mask as in the TCP header), 0 when unknown
+ * @param communityId the flow's Community ID v1 ({@code 1:...}), so it can be found in Zeek, Suricata or
+ *                    Wireshark by the same id; empty when the source does not give the flow's tuple exactly
  */
 public record ConnectionEvent(
         EventHeader header,
@@ -28,8 +30,17 @@ public record ConnectionEvent(
         String policy,
         String service,
         String application,
-        int tcpFlags)
+        int tcpFlags,
+        String communityId)
         implements Event {
+
+    /** A connection whose source does not give a Community ID. */
+    public ConnectionEvent(EventHeader header, String protocol, Endpoint source, Endpoint destination, long bytesOut,
+            long bytesIn, long packetsOut, long packetsIn, Duration duration, String action, String policy,
+            String service, String application, int tcpFlags) {
+        this(header, protocol, source, destination, bytesOut, bytesIn, packetsOut, packetsIn, duration, action, policy,
+                service, application, tcpFlags, "");
+    }
 
     public ConnectionEvent {
         Objects.requireNonNull(header, "header");
@@ -41,6 +52,7 @@ public record ConnectionEvent(
         policy = Text.orEmpty(policy);
         service = Text.orEmpty(service);
         application = Text.orEmpty(application);
+        communityId = Text.orEmpty(communityId);
     }
 
     @Override

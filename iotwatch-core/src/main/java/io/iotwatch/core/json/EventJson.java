@@ -26,7 +26,8 @@ import java.util.Map;
  *  "raw":"the record as received, as UTF-8 (bytes that are not UTF-8 shown as U+FFFD)"}
  *
  * connection:   "protocol", "src":{..}, "dst":{..}, "bytes_out", "bytes_in", "packets_out",
- *               "packets_in", "duration_ns", "action", "policy", "service", "application", "tcp_flags"
+ *               "packets_in", "duration_ns", "action", "policy", "service", "application", "tcp_flags",
+ *               "community_id" (empty when the source gives none)
  * dns:          "client":{..}, "server":{..}, "query_name", "query_type", "response_code", "answers":[..]
  * auth:         "src":{..}, "target":{..}, "user", "service", "method", "outcome" (success|failure|unknown), "reason"
  * arp:          "operation" (request|reply|other), "sender_ip", "sender_mac", "target_ip", "target_mac"
@@ -70,7 +71,8 @@ public final class EventJson {
                 .field("policy", e.policy())
                 .field("service", e.service())
                 .field("application", e.application())
-                .field("tcp_flags", e.tcpFlags());
+                .field("tcp_flags", e.tcpFlags())
+                .field("community_id", e.communityId());
     }
 
     /** Saturates instead of throwing: a duration beyond 292 years is a bad record, not a reason to fail output. */

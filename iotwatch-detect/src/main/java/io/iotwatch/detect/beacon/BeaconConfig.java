@@ -64,7 +64,8 @@ public record BeaconConfig(
      *     still reported within a quarter hour.</li>
      * <li>{@code minConnections} 20: RITA scores from 4 connections, but keep-alives are everywhere on IoT
      *     networks and 4 regular connections say little.</li>
-     * <li>{@code minDuration} 1 h: the coverage score counts hourly buckets, as RITA's does.</li>
+     * <li>{@code minDuration} 10 min: long enough that 20 regular connections are a habit, not a burst of
+ *     retries; the coverage score then counts hourly buckets over longer spans, as RITA's does.</li>
      * <li>{@code threshold} 0.8: RITA's default for a likely beacon.</li>
      * <li>{@code prevalenceWindow} 24 h and {@code maxPrevalence} 1: as RITA's prevalence, the share of
      *     hosts that talk to a destination; NTP, MQTT brokers and cloud APIs are periodic too but many
@@ -77,7 +78,7 @@ public record BeaconConfig(
      * </ul>
      */
     public static BeaconConfig defaults() {
-        return new BeaconConfig(Duration.ofMinutes(15), 20, Duration.ofHours(1), 0.8, Duration.ofHours(24), 1, true,
+        return new BeaconConfig(Duration.ofMinutes(15), 20, Duration.ofMinutes(10), 0.8, Duration.ofHours(24), 1, true,
                 Duration.ofHours(24), 512, 100_000, 100_000);
     }
 

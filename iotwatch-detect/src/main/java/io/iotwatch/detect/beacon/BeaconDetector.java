@@ -16,13 +16,15 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Command-and-control beaconing, scored as RITA scores it (see {@link BeaconScore}): an internal host that
- * connects to one external address and port at regular intervals with regular sizes, hour after hour, to
- * a destination no other internal host talks to. The last condition keeps the periodic traffic IoT devices
+ * Command-and-control beaconing, scored as RITA scores it (see {@link BeaconScore}): a host that connects to one external network (a /24 or /64) and port at regular intervals with regular sizes, to
+ * destinations no other internal host talks to. A network rather than an address, because a C2 server
+ * behind round-robin DNS or a load balancer is reached at a few neighbouring addresses, and each address
+ * alone sees an irregular share of the beacon. The last condition keeps the periodic traffic IoT devices
  * are designed to send (MQTT keep-alives, cloud polling) quiet, since whole classes of devices share those
  * endpoints. Findings repeat on later evaluations with the connections since the last, so the alert's
  * count is the beacon's connection count.
@@ -71,7 +73,10 @@ public final class BeaconDetector implements Detector {
         if (config.skipTimeSync() && port == 123 && "udp".equals(c.protocol())) {
             return;
         }
-        if (!Addresses.isInternal(src) || !Addresses.isExternal(dst)) {
+        // Only connections out to external destinations beacon. The source need not be a private address:
+        // sites with public addresses (universities, small offices on an ISP's range) have beacons too, and the
+        // connection's initiator is the host that beacons.
+        if (src.isEmpty() || !Addresses.isExternal(dst)) {
             return;
         }
         long time = EventTime.millis(c.time());
@@ -81,13 +86,14 @@ public final class BeaconDetector implements Detector {
             return;
         }
         long start = time - EventTime.millis(c.duration(), MAX_DURATION);
-        Pair key = new Pair(src, dst, port);
+        Pair key = new Pair(src, Addresses.network(dst), port);
         Series series = pairs.get(key);
         if (series == null) {
             series = new Series();
             pairs.put(key, series);
         }
         series.add(start, Math.max(0, c.bytesOut()), time, config.maxConnectionsPerPair());
+        series.noteDestination(dst);
     }
 
     @Override
@@ -109,6 +115,12 @@ public final class BeaconDetector implements Detector {
                 evaluate(entry.getKey(), series, horizon, nowMs, out);
             }
         }
+    }
+
+    @Override
+    public void finish(Instant now, FindingSink out) {
+        nextEvaluation = Long.MIN_VALUE;
+        advance(now, out);
     }
 
     /** Pairs removed because {@code maxPairs} was reached. */
@@ -143,7 +155,10 @@ public final class BeaconDetector implements Detector {
         if (total < config.threshold() || score.timing() < config.threshold()) {
             return;
         }
-        int sources = Math.max(1, prevalence.of(key.dst, nowMs));
+        int sources = 1;
+        for (int i = 0; i < series.destinationCount; i++) {
+            sources = Math.max(sources, prevalence.of(series.destinations[i], nowMs));
+        }
         if (sources > config.maxPrevalence()) {
             return;
         }
@@ -174,9 +189,11 @@ public final class BeaconDetector implements Detector {
         evidence.put("prevalence", sources);
         evidence.put("span_hours", round(score.spanHours()));
         evidence.put("port", key.port);
+        evidence.put("addresses", List.of(Arrays.copyOf(series.destinations, series.destinationCount)));
         Instant last = Instant.ofEpochMilli(Math.max(starts[n - 1], series.lastSeen));
         out.report(new Finding(NAME, key.src + '|' + key.dst + '|' + key.port, "C2-Beaconing", "C2", ThreatLevel.HIGH,
-                Math.clamp(total, 0, 1), Instant.ofEpochMilli(firstSeen), last, key.src, key.dst, null, "T1071.001",
+                Math.clamp(total, 0, 1), Instant.ofEpochMilli(firstSeen), last, key.src,
+                series.destinationCount == 1 ? series.destinations[0] : key.dst, null, "T1071.001",
                 fresh, evidence));
     }
 
@@ -188,8 +205,13 @@ public final class BeaconDetector implements Detector {
 
     /** The last connections of a pair, as a ring buffer that grows up to its capacity. */
     private static final class Series {
+        /** A network's addresses a beacon uses are few; the first ones are enough for prevalence and evidence. */
+        static final int MAX_DESTINATIONS = 8;
+
         long[] starts = new long[16];
         long[] sizes = new long[16];
+        final String[] destinations = new String[MAX_DESTINATIONS];
+        int destinationCount;
         int head;
         int size;
         long total;
@@ -218,6 +240,17 @@ public final class BeaconDetector implements Detector {
             total++;
             lastSeen = Math.max(lastSeen, time);
             changed = true;
+        }
+
+        void noteDestination(String ip) {
+            for (int i = 0; i < destinationCount; i++) {
+                if (destinations[i].equals(ip)) {
+                    return;
+                }
+            }
+            if (destinationCount < MAX_DESTINATIONS) {
+                destinations[destinationCount++] = ip;
+            }
         }
 
         private long[] unrolled(long[] ring, int length) {

@@ -5,6 +5,7 @@ import io.iotwatch.core.alert.ThreatLevel;
 import io.iotwatch.core.event.AuthEvent;
 import io.iotwatch.core.event.ConnectionEvent;
 import io.iotwatch.core.event.Event;
+import io.iotwatch.core.event.EventSources;
 import io.iotwatch.core.event.EventType;
 import io.iotwatch.core.event.Outcome;
 import io.iotwatch.detect.Detector;
@@ -94,6 +95,11 @@ public final class BruteForceDetector implements Detector {
     }
 
     private void onConnection(ConnectionEvent c, FindingSink out) {
+        // The packet path makes every login-port session an AuthEvent of its own; counting the connection too
+        // would count each attempt twice.
+        if (c.header().source().equals(EventSources.PACKET)) {
+            return;
+        }
         int port = c.destination().port();
         if (!authPorts.get(port) || !c.source().isKnown() || !isTcp(c.protocol()) || DENIED.contains(c.action())) {
             return;

@@ -39,6 +39,17 @@ public final class CaptureFiles {
                 b[p], b[p + 1], b[p + 2], b[p + 3]));
     }
 
+    /** True when {@code head} (at least the first 4 bytes of a decompressed stream) starts a pcap or pcapng file. */
+    public static boolean isCapture(byte[] head) {
+        if (head.length < 4) {
+            return false;
+        }
+        int magic = Endian.BIG.i32(head, 0);
+        return magic == PcapngReader.SECTION_HEADER
+                || magic == PcapReader.MAGIC_MICROS || magic == Integer.reverseBytes(PcapReader.MAGIC_MICROS)
+                || magic == PcapReader.MAGIC_NANOS || magic == Integer.reverseBytes(PcapReader.MAGIC_NANOS);
+    }
+
     private static InputStream ungzipped(InputStream in) throws IOException {
         PushbackInputStream pushback = new PushbackInputStream(in, 2);
         byte[] head = pushback.readNBytes(2);

@@ -35,8 +35,18 @@ public interface CaptureReader extends AutoCloseable {
     /** The pcapng interface of this packet within its section; 0 for pcap. */
     int interfaceId();
 
-    /** Byte offset, in the decompressed stream, of this packet's record or block. */
+    /**
+     * Byte offset, in the decompressed stream, of this packet's record or block; for a live capture, the
+     * bytes captured before this packet. Unique per packet either way, so it serves as the packet's position.
+     */
     long fileOffset();
+
+    /**
+     * Registers what to run, on the reading thread, whenever {@link #next()} has waited a while for a packet:
+     * a reader that waits (a live capture) calls it at least once per read timeout with none; a file never
+     * waits, so the default ignores it.
+     */
+    default void onIdle(Runnable idle) {}
 
     /** Problems found so far, in file order. */
     List<CaptureDamage> damage();

@@ -1,10 +1,13 @@
 package io.iotwatch.packet.decode;
 
 import static io.iotwatch.packet.decode.Protocols.ETHERTYPE_ARP;
+import static io.iotwatch.packet.decode.Protocols.ETHERTYPE_ERSPAN;
+import static io.iotwatch.packet.decode.Protocols.ETHERTYPE_ERSPAN_III;
 import static io.iotwatch.packet.decode.Protocols.ETHERTYPE_IPV4;
 import static io.iotwatch.packet.decode.Protocols.ETHERTYPE_IPV6;
 import static io.iotwatch.packet.decode.Protocols.ETHERTYPE_QINQ;
 import static io.iotwatch.packet.decode.Protocols.ETHERTYPE_QINQ_OLD;
+import static io.iotwatch.packet.decode.Protocols.ETHERTYPE_TRANSPARENT_ETHERNET;
 import static io.iotwatch.packet.decode.Protocols.ETHERTYPE_VLAN;
 import static io.iotwatch.packet.decode.Protocols.IP_DESTINATION_OPTIONS;
 import static io.iotwatch.packet.decode.Protocols.IP_FRAGMENT;
@@ -30,8 +33,37 @@ import static io.iotwatch.packet.decode.Protocols.LINK_RAW_IP;
  * enclosing header's length) sets {@link #malformedReason()} to one of the constants of this class. Decoding
  * stops at the first such problem; the fields decoded before it stay valid.
  *
+ * <p>Tunnels are opened, because flows and events are about the traffic inside them: GRE (RFC 2784, with the
+ * key and sequence number fields of RFC 2890) carrying IPv4, IPv6 or Ethernet (transparent Ethernet
+ * bridging, protocol type 0x6558, as Mirai's greeth flood sends it), and Cisco's ERSPAN port mirroring
+ * (draft-foschiano-erspan): type I (protocol type 0x88BE without a sequence number: the mirrored frame right
+ * after the GRE header), type II (0x88BE with a sequence number: an 8-byte ERSPAN header, then the frame) and
+ * type III (0x22EB: a 12-byte header, 8 more for the platform-specific subheader when its O bit is set, then
+ * an Ethernet frame or an IP packet as its frame type says). The checksum, key and sequence number fields
+ * are stepped over, not checked.
+ *
+ * <ul>
+ *   <li>The layer getters ({@link #etherType()}, the MAC addresses and VLAN tags, ARP, IP, transport and
+ *       payload) describe the innermost packet. Entering a tunnel clears them all, so they report what was
+ *       decoded inside it, exactly as for a packet that is not tunneled: a tunnel carrying IP has no MAC
+ *       addresses, and a packet cut short inside a tunnel reports what came before the cut.</li>
+ *   <li>{@link #tunnelDepth()}, {@link #tunnelType()}, {@link #erspanSessionId()} and the {@code outer*}
+ *       getters describe the tunnels and the outermost IP header (what a tool that does not open tunnels
+ *       sees). Outside tunnels the {@code outer*} getters equal their inner twins.</li>
+ *   <li>A header cut short or contradicting itself inside a tunnel is flagged as outside one; the tunnel
+ *       fields stay valid. Headers reaching past the enclosing IP packet's stated length are malformed
+ *       ({@link #TUNNEL_BEYOND_IP}), past the capture's end truncated. ERSPAN's T bit (the mirroring switch cut
+ *       the frame) counts as truncation.</li>
+ *   <li>A GRE packet's content is left undecoded, with {@link #transportProtocol()} GRE and nothing flagged,
+ *       when its version is not 0 (version 1 is PPTP's enhanced GRE, RFC 2637), when its routing bit is set
+ *       (RFC 1701 source routing, not supported), when the IP packet carrying it is a fragment (its content
+ *       is incomplete without reassembly), when its protocol type is none of the above, or when it lies
+ *       {@link #MAX_TUNNEL_DEPTH} tunnels deep already ({@link #tunnelDepthExceeded()} is then set).</li>
+ * </ul>
+ *
  * <p>The getters describe the last decoded packet and are valid until the next {@link #decode}. Fields of
- * layers that were not decoded hold 0 (or -1 for {@link #transportProtocol()}). Not thread-safe.
+ * layers that were not decoded hold 0 (or -1 for {@link #transportProtocol()} and
+ * {@link #erspanSessionId()}). Not thread-safe.
  */
 public final class PacketDecoder {
 
@@ -43,6 +75,19 @@ public final class PacketDecoder {
     public static final String BAD_TCP_DATA_OFFSET = "TCP data offset below 20 bytes";
     public static final String BAD_UDP_LENGTH = "UDP length below 8 bytes";
     public static final String UDP_LENGTH_BEYOND_IP = "UDP length beyond the IP length";
+    public static final String TUNNEL_BEYOND_IP = "tunneled header or length beyond the enclosing IP length";
+    public static final String BAD_ERSPAN_VERSION = "ERSPAN version does not match the GRE protocol type";
+
+    /** Tunnels opened at most; a tunnel deeper than that is left undecoded (see {@link #tunnelDepthExceeded()}). */
+    public static final int MAX_TUNNEL_DEPTH = 4;
+
+    /** {@link #tunnelType()} of a packet that is not tunneled. */
+    public static final int TUNNEL_NONE = 0;
+    /** GRE carrying IPv4, IPv6 or an Ethernet frame. */
+    public static final int TUNNEL_GRE = 1;
+    public static final int TUNNEL_ERSPAN_I = 2;
+    public static final int TUNNEL_ERSPAN_II = 3;
+    public static final int TUNNEL_ERSPAN_III = 4;
 
     private static final int ETHERNET_HEADER = 14;
     private static final int SLL_HEADER = 16;
@@ -57,6 +102,22 @@ public final class PacketDecoder {
     private static final int ARP_ETHERNET_IPV4 = 28;
     private static final int VLAN_TAG = 4;
     private static final int MAX_STORED_VLAN_TAGS = 2;
+
+    // The first 16 bits of a GRE header, RFC 1701 naming; the acknowledgement bit is PPTP's (version 1).
+    private static final int GRE_CHECKSUM = 0x8000;
+    private static final int GRE_ROUTING = 0x4000;
+    private static final int GRE_KEY = 0x2000;
+    private static final int GRE_SEQUENCE = 0x1000;
+    private static final int GRE_ACKNOWLEDGEMENT = 0x0080;
+    private static final int GRE_VERSION = 0x0007;
+
+    private static final int ERSPAN_II_HEADER = 8;
+    private static final int ERSPAN_III_HEADER = 12;
+    private static final int ERSPAN_III_SUBHEADER = 8;
+    private static final int ERSPAN_TRUNCATED = 0x0400;
+    private static final int ERSPAN_SESSION = 0x03FF;
+    private static final int ERSPAN_III_FRAME_ETHERNET = 0;
+    private static final int ERSPAN_III_FRAME_IP = 2;
 
     private int linkType;
     private int etherType;
@@ -101,6 +162,24 @@ public final class PacketDecoder {
     private int icmpCode;
     private int greProtocol;
 
+    private int tunnelDepth;
+    private int tunnelType;
+    private boolean tunnelDepthExceeded;
+    private int erspanSessionId;
+    // The outermost IP header, saved on entering the first tunnel; outside tunnels the getters read the live fields.
+    private int outerIpVersion;
+    private int outerIpProtocol;
+    private int outerTtl;
+    private int outerIpv4Source;
+    private int outerIpv4Destination;
+    private long outerIpv6SourceHi;
+    private long outerIpv6SourceLo;
+    private long outerIpv6DestinationHi;
+    private long outerIpv6DestinationLo;
+    private int outerIpLength;
+    private int outerLinkLength;
+    private int packetStart;
+
     private int payloadOffset;
     private int payloadLength;
     private boolean truncated;
@@ -123,13 +202,7 @@ public final class PacketDecoder {
                 if (len < ETHERNET_HEADER) {
                     return false;
                 }
-                destinationMac = u48(b, off);
-                sourceMac = u48(b, off + 6);
-                etherType = u16(b, off + 12);
-                int p = vlanTags(b, off + ETHERNET_HEADER, end);
-                if (p >= 0) {
-                    network(b, p, end);
-                }
+                ethernet(b, off, end);
             }
             case LINK_LINUX_SLL -> {
                 if (len < SLL_HEADER) {
@@ -146,17 +219,10 @@ public final class PacketDecoder {
                 network(b, off + SLL2_HEADER, end);
             }
             case LINK_RAW_IP -> {
-                // The version nibble is the only thing telling IPv4 from IPv6 here.
                 if (len < 1) {
                     return false;
                 }
-                int version = (b[off] & 0xFF) >>> 4;
-                if (version == 4 || version == 6) {
-                    etherType = version == 4 ? ETHERTYPE_IPV4 : ETHERTYPE_IPV6;
-                    network(b, off, end);
-                } else {
-                    malformedReason = BAD_IP_VERSION;
-                }
+                ipByVersion(b, off, end);
             }
             case LINK_BSD_LOOPBACK -> {
                 if (len < LOOPBACK_HEADER) {
@@ -173,7 +239,23 @@ public final class PacketDecoder {
     }
 
     private void reset(int off, int link) {
+        packetStart = Math.max(off, 0);
         linkType = link;
+        resetLink();
+        resetNetwork();
+        resetTransport();
+        greProtocol = 0;
+        tunnelDepth = 0;
+        tunnelType = TUNNEL_NONE;
+        tunnelDepthExceeded = false;
+        erspanSessionId = -1;
+        payloadOffset = Math.max(off, 0);
+        payloadLength = 0;
+        truncated = false;
+        malformedReason = null;
+    }
+
+    private void resetLink() {
         etherType = 0;
         sourceMac = 0;
         destinationMac = 0;
@@ -181,6 +263,9 @@ public final class PacketDecoder {
         outerVlanId = 0;
         innerVlanId = 0;
         extraVlanTags = false;
+    }
+
+    private void resetNetwork() {
         networkOffset = 0;
         arp = false;
         arpOperation = 0;
@@ -201,6 +286,9 @@ public final class PacketDecoder {
         ipv6PayloadLength = 0;
         fragmented = false;
         fragmentOffset = 0;
+    }
+
+    private void resetTransport() {
         transportProtocol = -1;
         sourcePort = 0;
         destinationPort = 0;
@@ -211,18 +299,24 @@ public final class PacketDecoder {
         udpLength = 0;
         icmpType = 0;
         icmpCode = 0;
-        greProtocol = 0;
-        payloadOffset = Math.max(off, 0);
-        payloadLength = 0;
-        truncated = false;
-        malformedReason = null;
+    }
+
+    /** An Ethernet header of at least 14 bytes at {@code p}, and what it carries. */
+    private void ethernet(byte[] b, int p, int end) {
+        destinationMac = u48(b, p);
+        sourceMac = u48(b, p + 6);
+        etherType = u16(b, p + 12);
+        int q = vlanTags(b, p + ETHERNET_HEADER, end);
+        if (q >= 0) {
+            network(b, q, end);
+        }
     }
 
     /** Steps over VLAN tags from {@code p}; returns the offset after them, or -1 when a tag is cut short. */
     private int vlanTags(byte[] b, int p, int end) {
         while (etherType == ETHERTYPE_VLAN || etherType == ETHERTYPE_QINQ || etherType == ETHERTYPE_QINQ_OLD) {
             if (end - p < VLAN_TAG) {
-                truncated = true;
+                cutShort();
                 payload(p, end);
                 return -1;
             }
@@ -257,6 +351,17 @@ public final class PacketDecoder {
         };
     }
 
+    /** An IP packet of at least 1 byte without a link header: the version nibble alone tells IPv4 from IPv6. */
+    private void ipByVersion(byte[] b, int p, int end) {
+        int version = (b[p] & 0xFF) >>> 4;
+        if (version == 4 || version == 6) {
+            etherType = version == 4 ? ETHERTYPE_IPV4 : ETHERTYPE_IPV6;
+            network(b, p, end);
+        } else {
+            malformedReason = BAD_IP_VERSION;
+        }
+    }
+
     private void network(byte[] b, int p, int end) {
         networkOffset = p;
         payload(p, end);
@@ -270,7 +375,7 @@ public final class PacketDecoder {
 
     private void arp(byte[] b, int p, int end) {
         if (end - p < ARP_ETHERNET_IPV4) {
-            truncated = true;
+            cutShort();
             return;
         }
         // Only Ethernet/IPv4 ARP carries addresses worth reporting; other kinds are left undecoded.
@@ -288,7 +393,7 @@ public final class PacketDecoder {
 
     private void ipv4(byte[] b, int p, int end) {
         if (end - p < IPV4_MIN_HEADER) {
-            truncated = true;
+            cutShort();
             return;
         }
         int versionAndLength = b[p] & 0xFF;
@@ -311,7 +416,7 @@ public final class PacketDecoder {
         ipv4Source = i32(b, p + 12);
         ipv4Destination = i32(b, p + 16);
         if (end - p < headerLength) {
-            truncated = true;
+            cutShort();
             return;
         }
         if (ipv4TotalLength < headerLength) {
@@ -319,6 +424,9 @@ public final class PacketDecoder {
             return;
         }
         int ipEnd = limit(p, ipv4TotalLength, end);
+        if (malformed()) {
+            return;
+        }
         payload(p + headerLength, ipEnd);
         // Only the first fragment starts with the transport header.
         if (fragmentOffset == 0) {
@@ -328,7 +436,7 @@ public final class PacketDecoder {
 
     private void ipv6(byte[] b, int p, int end) {
         if (end - p < IPV6_HEADER) {
-            truncated = true;
+            cutShort();
             return;
         }
         if ((b[p] & 0xFF) >>> 4 != 6) {
@@ -345,6 +453,9 @@ public final class PacketDecoder {
         ipv6DestinationLo = i64(b, p + 32);
         int q = p + IPV6_HEADER;
         int ipEnd = limit(q, ipv6PayloadLength, end);
+        if (malformed()) {
+            return;
+        }
         boolean extension = true;
         while (extension) {
             ipProtocol = next;
@@ -445,18 +556,171 @@ public final class PacketDecoder {
             return;
         }
         int flags = u16(b, p);
-        // The checksum, key and sequence number bits each add one optional 4-byte field.
-        int headerLength = GRE_MIN_HEADER
-                + ((flags & 0x8000) != 0 ? 4 : 0)
-                + ((flags & 0x2000) != 0 ? 4 : 0)
-                + ((flags & 0x1000) != 0 ? 4 : 0);
+        int headerLength = greHeaderLength(flags);
         if (end - p < headerLength) {
             beyond(TRANSPORT_BEYOND_IP);
             return;
         }
         transportProtocol = IP_GRE;
         greProtocol = u16(b, p + 2);
-        payload(p + headerLength, end);
+        int inner = p + headerLength;
+        payload(inner, end);
+        int type = tunnelType(greProtocol, flags);
+        // Version 1 is PPTP's, routing RFC 1701's source routing; a fragment's content is incomplete.
+        boolean decodable = type != TUNNEL_NONE && (flags & (GRE_VERSION | GRE_ROUTING)) == 0 && !fragmented;
+        if (decodable && enterTunnel(type)) {
+            tunnelContent(b, inner, end, type);
+        }
+    }
+
+    private void tunnelContent(byte[] b, int p, int end, int type) {
+        switch (type) {
+            case TUNNEL_GRE -> {
+                if (greProtocol == ETHERTYPE_TRANSPARENT_ETHERNET) {
+                    innerEthernet(b, p, end);
+                } else {
+                    etherType = greProtocol;
+                    network(b, p, end);
+                }
+            }
+            case TUNNEL_ERSPAN_I -> innerEthernet(b, p, end);
+            case TUNNEL_ERSPAN_II -> erspanII(b, p, end);
+            case TUNNEL_ERSPAN_III -> erspanIII(b, p, end);
+        }
+    }
+
+    /**
+     * The GRE header's fixed fields: RFC 1701 has the checksum and offset word when either the checksum or the
+     * routing bit is set (RFC 2784 dropped routing), PPTP's version 1 an acknowledgement number after the
+     * sequence number. Routing information, when present, follows and is not counted.
+     */
+    private static int greHeaderLength(int flags) {
+        return GRE_MIN_HEADER
+                + ((flags & (GRE_CHECKSUM | GRE_ROUTING)) != 0 ? 4 : 0)
+                + ((flags & GRE_KEY) != 0 ? 4 : 0)
+                + ((flags & GRE_SEQUENCE) != 0 ? 4 : 0)
+                + ((flags & GRE_VERSION) == 1 && (flags & GRE_ACKNOWLEDGEMENT) != 0 ? 4 : 0);
+    }
+
+    /** What a GRE packet of this protocol type carries, as a tunnel type; TUNNEL_NONE when it is not decoded. */
+    private static int tunnelType(int protocol, int flags) {
+        return switch (protocol) {
+            case ETHERTYPE_IPV4, ETHERTYPE_IPV6, ETHERTYPE_TRANSPARENT_ETHERNET -> TUNNEL_GRE;
+            // Types I and II share the protocol type; only type II, with its ERSPAN header, numbers its packets.
+            case ETHERTYPE_ERSPAN -> (flags & GRE_SEQUENCE) != 0 ? TUNNEL_ERSPAN_II : TUNNEL_ERSPAN_I;
+            case ETHERTYPE_ERSPAN_III -> TUNNEL_ERSPAN_III;
+            default -> TUNNEL_NONE;
+        };
+    }
+
+    /**
+     * Steps into a tunnel, keeping the outermost IP header on the way into the first, and clears the layer
+     * fields its content sets; false, with {@link #tunnelDepthExceeded}, when it is one too deep.
+     */
+    private boolean enterTunnel(int type) {
+        if (tunnelDepth == MAX_TUNNEL_DEPTH) {
+            tunnelDepthExceeded = true;
+            return false;
+        }
+        if (tunnelDepth == 0) {
+            tunnelType = type;
+            outerIpVersion = ipVersion;
+            outerIpProtocol = ipProtocol;
+            outerTtl = ttl;
+            outerIpv4Source = ipv4Source;
+            outerIpv4Destination = ipv4Destination;
+            outerIpv6SourceHi = ipv6SourceHi;
+            outerIpv6SourceLo = ipv6SourceLo;
+            outerIpv6DestinationHi = ipv6DestinationHi;
+            outerIpv6DestinationLo = ipv6DestinationLo;
+            outerIpLength = ipLength();
+            outerLinkLength = networkOffset - packetStart;
+        }
+        tunnelDepth++;
+        resetLink();
+        resetNetwork();
+        resetTransport();
+        return true;
+    }
+
+    private void innerEthernet(byte[] b, int p, int end) {
+        if (end - p < ETHERNET_HEADER) {
+            cutShort();
+            return;
+        }
+        ethernet(b, p, end);
+    }
+
+    private void erspanII(byte[] b, int p, int end) {
+        if (end - p < ERSPAN_II_HEADER) {
+            cutShort();
+            return;
+        }
+        if (erspanHeader(b, p, 1)) {
+            payload(p + ERSPAN_II_HEADER, end);
+            innerEthernet(b, p + ERSPAN_II_HEADER, end);
+        }
+    }
+
+    private void erspanIII(byte[] b, int p, int end) {
+        if (end - p < ERSPAN_III_HEADER) {
+            cutShort();
+            return;
+        }
+        if (!erspanHeader(b, p, 2)) {
+            return;
+        }
+        // After the timestamp and the security group tag: P, frame type (5 bits), hardware id, D, Gra, O.
+        int word = u16(b, p + 10);
+        int headerLength = ERSPAN_III_HEADER + ((word & 1) != 0 ? ERSPAN_III_SUBHEADER : 0);
+        if (end - p < headerLength) {
+            cutShort();
+            return;
+        }
+        int frame = p + headerLength;
+        payload(frame, end);
+        switch (word >>> 10 & 0x1F) {
+            case ERSPAN_III_FRAME_ETHERNET -> innerEthernet(b, frame, end);
+            case ERSPAN_III_FRAME_IP -> {
+                if (frame == end) {
+                    cutShort();
+                } else {
+                    ipByVersion(b, frame, end);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /**
+     * The first word of an ERSPAN type II or III header, the same in both: version, VLAN, class of service,
+     * En or BSO (2 bits), T (truncated by the mirroring switch) and the session id. False when the version is wrong.
+     */
+    private boolean erspanHeader(byte[] b, int p, int version) {
+        if ((b[p] & 0xFF) >>> 4 != version) {
+            malformedReason = BAD_ERSPAN_VERSION;
+            return false;
+        }
+        int word = u16(b, p + 2);
+        if (erspanSessionId < 0) {
+            erspanSessionId = word & ERSPAN_SESSION;
+        }
+        if ((word & ERSPAN_TRUNCATED) != 0) {
+            truncated = true;
+        }
+        return true;
+    }
+
+    /**
+     * A network-layer header (or a VLAN tag) cut short at the end of what encloses it: the capture's end
+     * outside tunnels, the enclosing IP packet's inside one (see {@link #beyond}).
+     */
+    private void cutShort() {
+        if (tunnelDepth == 0) {
+            truncated = true;
+        } else {
+            beyond(TUNNEL_BEYOND_IP);
+        }
     }
 
     /**
@@ -469,13 +733,22 @@ public final class PacketDecoder {
         }
     }
 
-    /** The end of a {@code length}-byte span from {@code p}, cut at {@code end} (noted as truncation). */
+    /** The end of a {@code length}-byte span from {@code p}, cut at {@code end} (see {@link #cutShort}). */
     private int limit(int p, int length, int end) {
         if (length > end - p) {
-            truncated = true;
+            cutShort();
             return end;
         }
         return p + length;
+    }
+
+    /** The IP packet's length as its header states it; 0 when no IP header was decoded. */
+    private int ipLength() {
+        return switch (ipVersion) {
+            case 4 -> ipv4TotalLength;
+            case 6 -> IPV6_HEADER + ipv6PayloadLength;
+            default -> 0;
+        };
     }
 
     private void payload(int from, int to) {
@@ -559,40 +832,45 @@ public final class PacketDecoder {
         return text.toString();
     }
 
+
     /** The LINKTYPE_* number given to the last {@link #decode}. */
     public int linkType() {
         return linkType;
     }
 
     /**
-     * The network protocol as an EtherType, after any VLAN tags. Links without an EtherType (raw IP, BSD
-     * loopback) report the equivalent value; 0 when unknown.
+     * The innermost packet's network protocol as an EtherType: after any VLAN tags, and inside a tunnel the
+     * protocol the tunnel or its frame carries. Links without an EtherType (raw IP, BSD loopback) report the
+     * equivalent value; 0 when unknown.
      */
     public int etherType() {
         return etherType;
     }
 
-    /** Ethernet only: the 48-bit source MAC address. */
+    /**
+     * The 48-bit source MAC address of the innermost packet's Ethernet header: inside a tunnel the bridged or
+     * mirrored frame's; 0 without Ethernet (a tunnel carrying IP has none).
+     */
     public long sourceMac() {
         return sourceMac;
     }
 
-    /** Ethernet only: the 48-bit destination MAC address. */
+    /** The 48-bit destination MAC address of the innermost packet's Ethernet header; see {@link #sourceMac()}. */
     public long destinationMac() {
         return destinationMac;
     }
 
-    /** VLAN tags decoded, at most 2; see {@link #extraVlanTags()}. */
+    /** VLAN tags decoded in the innermost Ethernet header, at most 2; see {@link #extraVlanTags()}. */
     public int vlanCount() {
         return vlanCount;
     }
 
-    /** The VLAN id of the first (outer) tag. */
+    /** The VLAN id of the innermost Ethernet header's first (outer) tag. */
     public int outerVlanId() {
         return outerVlanId;
     }
 
-    /** The VLAN id of the second tag. */
+    /** The VLAN id of the innermost Ethernet header's second tag. */
     public int innerVlanId() {
         return innerVlanId;
     }
@@ -602,12 +880,12 @@ public final class PacketDecoder {
         return extraVlanTags;
     }
 
-    /** Offset in the buffer of the network header (after link header and VLAN tags). */
+    /** Offset in the buffer of the innermost network header (after its link header and VLAN tags). */
     public int networkOffset() {
         return networkOffset;
     }
 
-    /** True when an Ethernet/IPv4 ARP packet was decoded. */
+    /** True when an Ethernet/IPv4 ARP packet was decoded (inside a tunnel: a bridged or mirrored one). */
     public boolean arp() {
         return arp;
     }
@@ -633,34 +911,37 @@ public final class PacketDecoder {
         return arpTargetIp;
     }
 
-    /** 4 or 6 when an IP header was decoded, 0 otherwise. */
+    /** 4 or 6 when the innermost IP header was decoded, 0 otherwise; see {@link #outerIpVersion()}. */
     public int ipVersion() {
         return ipVersion;
     }
 
-    /** IPv4 protocol, or the IPv6 next header after the extension headers stepped over. */
+    /** The innermost IPv4 protocol, or IPv6 next header after the extension headers stepped over. */
     public int ipProtocol() {
         return ipProtocol;
     }
 
-    /** IPv4 TTL or IPv6 hop limit. */
+    /** The innermost IPv4 TTL or IPv6 hop limit. */
     public int ttl() {
         return ttl;
     }
 
+    /** The innermost IPv4 header's source address; see {@link #outerIpv4Source()}. */
     public int ipv4Source() {
         return ipv4Source;
     }
 
+    /** The innermost IPv4 header's destination address. */
     public int ipv4Destination() {
         return ipv4Destination;
     }
 
-    /** The IPv4 total length field, as stated (see {@link #truncated()}). */
+    /** The innermost IPv4 header's total length field, as stated (see {@link #truncated()}). */
     public int ipv4TotalLength() {
         return ipv4TotalLength;
     }
 
+    /** The high 64 bits of the innermost IPv6 header's source address. */
     public long ipv6SourceHi() {
         return ipv6SourceHi;
     }
@@ -677,7 +958,7 @@ public final class PacketDecoder {
         return ipv6DestinationLo;
     }
 
-    /** The IPv6 payload length field, as stated. */
+    /** The innermost IPv6 header's payload length field, as stated. */
     public int ipv6PayloadLength() {
         return ipv6PayloadLength;
     }
@@ -692,7 +973,10 @@ public final class PacketDecoder {
         return fragmentOffset;
     }
 
-    /** The IP protocol whose header was decoded (TCP, UDP, ICMP, ICMPv6 or GRE), or -1. */
+    /**
+     * The IP protocol whose header was decoded in the innermost packet (TCP, UDP, ICMP, ICMPv6, or GRE when
+     * the GRE packet's content was left undecoded: see the class comment), or -1.
+     */
     public int transportProtocol() {
         return transportProtocol;
     }
@@ -740,9 +1024,91 @@ public final class PacketDecoder {
         return icmpCode;
     }
 
-    /** The EtherType GRE carries; the packet inside is not decoded. */
+    /**
+     * The protocol type (an EtherType) of the innermost GRE header: what the tunnel carries when it was opened,
+     * or what the GRE packet carries when its content was left undecoded ({@link #transportProtocol()} is
+     * then GRE); 0 without GRE.
+     */
     public int greProtocol() {
         return greProtocol;
+    }
+
+    /** Tunnels opened to reach the innermost packet, 0 to {@link #MAX_TUNNEL_DEPTH}. */
+    public int tunnelDepth() {
+        return tunnelDepth;
+    }
+
+    /** The outermost tunnel's kind: one of the {@code TUNNEL_*} constants, {@link #TUNNEL_NONE} outside tunnels. */
+    public int tunnelType() {
+        return tunnelType;
+    }
+
+    /** True when a tunnel lay deeper than {@link #MAX_TUNNEL_DEPTH}: it and what it carries were left undecoded. */
+    public boolean tunnelDepthExceeded() {
+        return tunnelDepthExceeded;
+    }
+
+    /** The session id (0 to 1023) of the outermost ERSPAN type II or III header, -1 when there is none. */
+    public int erspanSessionId() {
+        return erspanSessionId;
+    }
+
+    /** 4 or 6 when the outermost IP header was decoded, 0 otherwise; the same as {@link #ipVersion()} outside tunnels. */
+    public int outerIpVersion() {
+        return tunnelDepth == 0 ? ipVersion : outerIpVersion;
+    }
+
+    /** The outermost IP header's protocol (47, GRE, for a tunnel), as {@link #ipProtocol()} reports it. */
+    public int outerIpProtocol() {
+        return tunnelDepth == 0 ? ipProtocol : outerIpProtocol;
+    }
+
+    /** The outermost IPv4 TTL or IPv6 hop limit. */
+    public int outerTtl() {
+        return tunnelDepth == 0 ? ttl : outerTtl;
+    }
+
+    public int outerIpv4Source() {
+        return tunnelDepth == 0 ? ipv4Source : outerIpv4Source;
+    }
+
+    public int outerIpv4Destination() {
+        return tunnelDepth == 0 ? ipv4Destination : outerIpv4Destination;
+    }
+
+    public long outerIpv6SourceHi() {
+        return tunnelDepth == 0 ? ipv6SourceHi : outerIpv6SourceHi;
+    }
+
+    public long outerIpv6SourceLo() {
+        return tunnelDepth == 0 ? ipv6SourceLo : outerIpv6SourceLo;
+    }
+
+    public long outerIpv6DestinationHi() {
+        return tunnelDepth == 0 ? ipv6DestinationHi : outerIpv6DestinationHi;
+    }
+
+    public long outerIpv6DestinationLo() {
+        return tunnelDepth == 0 ? ipv6DestinationLo : outerIpv6DestinationLo;
+    }
+
+    /**
+     * Bytes before the outermost network header: the link header with its VLAN tags, as captured; 0 when no
+     * network header was reached.
+     */
+    public int outerLinkLength() {
+        if (tunnelDepth > 0) {
+            return outerLinkLength;
+        }
+        return networkOffset == 0 ? 0 : networkOffset - packetStart;
+    }
+
+    /**
+     * The outermost IP packet's length as its header states it: the IPv4 total length, or 40 plus the IPv6
+     * payload length; 0 when no IP header was decoded.
+     */
+    public int outerIpLength() {
+        return tunnelDepth == 0 ? ipLength() : outerIpLength;
     }
 
     /**
@@ -758,7 +1124,7 @@ public final class PacketDecoder {
         return payloadLength;
     }
 
-    /** True when the capture cut a header or a stated length short. */
+    /** True when the capture (or, for ERSPAN, the mirroring switch) cut a header or a stated length short. */
     public boolean truncated() {
         return truncated;
     }

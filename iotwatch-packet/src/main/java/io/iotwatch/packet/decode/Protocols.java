@@ -10,6 +10,12 @@ public final class Protocols {
     public static final int ETHERTYPE_QINQ = 0x88A8;
     /** Pre-standard QinQ outer tag, still sent by older switches. */
     public static final int ETHERTYPE_QINQ_OLD = 0x9100;
+    /** Transparent Ethernet bridging: GRE carrying whole Ethernet frames. */
+    public static final int ETHERTYPE_TRANSPARENT_ETHERNET = 0x6558;
+    /** ERSPAN types I and II, as a GRE protocol type. */
+    public static final int ETHERTYPE_ERSPAN = 0x88BE;
+    /** ERSPAN type III, as a GRE protocol type. */
+    public static final int ETHERTYPE_ERSPAN_III = 0x22EB;
 
     public static final int IP_HOP_BY_HOP = 0;
     public static final int IP_ICMP = 1;

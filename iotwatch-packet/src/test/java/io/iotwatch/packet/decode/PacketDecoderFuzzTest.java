@@ -1,6 +1,9 @@
 package io.iotwatch.packet.decode;
 
 import static io.iotwatch.packet.decode.Packets.concat;
+import static io.iotwatch.packet.decode.Packets.erspanII;
+import static io.iotwatch.packet.decode.Packets.erspanIII;
+import static io.iotwatch.packet.decode.Packets.gre;
 import static io.iotwatch.packet.decode.Packets.icmp;
 import static io.iotwatch.packet.decode.Packets.ipv4;
 import static io.iotwatch.packet.decode.Packets.ipv6;
@@ -23,6 +26,12 @@ class PacketDecoderFuzzTest {
     private static List<byte[]> networkTemplates() {
         byte[] hopAndFragment = concat(packet().u8(Protocols.IP_FRAGMENT).u8(0).zeros(6).build(),
                 packet().u8(Protocols.IP_TCP).u8(0).u16(1).u32(7).build(), tcp(2, new byte[8], new byte[3]));
+        byte[] frame = concat(packet().ethernet(Protocols.ETHERTYPE_VLAN).vlan(Protocols.ETHERTYPE_IPV4, 42).build(),
+                ipv4(Protocols.IP_TCP, tcp(0x02, new byte[4], new byte[0])));
+        byte[] nested = ipv4(Protocols.IP_UDP, udp(1, 2, new byte[2]));
+        for (int level = 0; level <= PacketDecoder.MAX_TUNNEL_DEPTH; level++) {
+            nested = ipv4(Protocols.IP_GRE, gre(0, Protocols.ETHERTYPE_IPV4, nested));
+        }
         return List.of(
                 ipv4(Protocols.IP_TCP, tcp(0x18, new byte[12], new byte[20])),
                 ipv4(Protocols.IP_UDP, udp(53, 53, new byte[30])),
@@ -31,7 +40,16 @@ class PacketDecoderFuzzTest {
                 ipv4(Protocols.IP_UDP, 0x2001, new byte[16]),
                 ipv6(Protocols.IP_HOP_BY_HOP, hopAndFragment),
                 ipv6(Protocols.IP_ICMPV6, icmp(128, 0, new byte[4])),
-                ipv6(Protocols.IP_UDP, udp(5683, 5683, new byte[9])));
+                ipv6(Protocols.IP_UDP, udp(5683, 5683, new byte[9])),
+                ipv4(Protocols.IP_GRE, gre(0, Protocols.ETHERTYPE_IPV4, ipv4(Protocols.IP_UDP, udp(1, 2, new byte[6])))),
+                ipv4(Protocols.IP_GRE, gre(0x3000, Protocols.ETHERTYPE_TRANSPARENT_ETHERNET, frame)),
+                ipv4(Protocols.IP_GRE, gre(0, Protocols.ETHERTYPE_ERSPAN, frame)),
+                ipv4(Protocols.IP_GRE, gre(0x1000, Protocols.ETHERTYPE_ERSPAN, erspanII(5, false, frame))),
+                ipv4(Protocols.IP_GRE, gre(0x1000, Protocols.ETHERTYPE_ERSPAN_III, erspanIII(9, 0, true, frame))),
+                ipv4(Protocols.IP_GRE, gre(0x1000, Protocols.ETHERTYPE_ERSPAN_III,
+                        erspanIII(9, 2, false, ipv6(Protocols.IP_ICMPV6, icmp(128, 0, new byte[4]))))),
+                ipv6(Protocols.IP_GRE, gre(0x8000, Protocols.ETHERTYPE_IPV6, ipv6(Protocols.IP_UDP, udp(1, 2, new byte[3])))),
+                nested);
     }
 
     private static byte[] withLink(int linkType, byte[] network, Random random) {
@@ -50,7 +68,8 @@ class PacketDecoderFuzzTest {
             }
             case 113 -> concat(packet().zeros(14).u16(etherType).build(), network);
             case 276 -> concat(packet().u16(etherType).zeros(18).build(), network);
-            default -> network;
+            // A copy: the mutations below must not wear the templates down for the packets after.
+            default -> network.clone();
         };
     }
 
@@ -60,6 +79,7 @@ class PacketDecoderFuzzTest {
         List<byte[]> templates = networkTemplates();
         PacketDecoder decoder = new PacketDecoder();
         int decoded = 0;
+        int tunneled = 0;
         for (int i = 0; i < PACKETS; i++) {
             int linkType = random.nextInt(20) == 0 ? random.nextInt(300) : LINK_TYPES[random.nextInt(LINK_TYPES.length)];
             byte[] packet;
@@ -95,7 +115,15 @@ class PacketDecoderFuzzTest {
                     || decoder.networkOffset() > off + packet.length) {
                 fail("packet %d on link %d: payload %d+%d outside %d+%d", i, linkType, start, length, off, packet.length);
             }
+            if (decoder.tunnelDepth() > PacketDecoder.MAX_TUNNEL_DEPTH) {
+                fail("packet %d on link %d: %d tunnels deep", i, linkType, decoder.tunnelDepth());
+            }
+            if (decoder.tunnelDepth() > 0) {
+                tunneled++;
+            }
         }
         assertThat(decoded).isGreaterThan(PACKETS / 2);
+        // The mutations leave most tunnel seeds openable, so the fuzzing reaches inside tunnels.
+        assertThat(tunneled).isGreaterThan(PACKETS / 10);
     }
 }

@@ -339,14 +339,18 @@ class PacketDecoderTest {
     }
 
     @Test
-    void greWithKey() {
+    void greWithKeyIsOpened() {
+        // More on tunnels in PacketDecoderTunnelTest.
         byte[] gre = packet().u16(0x2000).u16(Protocols.ETHERTYPE_IPV4).u32(77).bytes(V4).build();
         byte[] p = ipv4(IP_GRE, gre);
         assertThat(d.decode(p, 0, p.length, LINK_RAW_IP)).isTrue();
-        assertThat(d.transportProtocol()).isEqualTo(IP_GRE);
+        assertThat(d.tunnelDepth()).isEqualTo(1);
+        assertThat(d.outerIpProtocol()).isEqualTo(IP_GRE);
         assertThat(d.greProtocol()).isEqualTo(ETHERTYPE_IPV4);
-        assertThat(d.payloadOffset()).isEqualTo(28);
-        assertThat(d.payloadLength()).isEqualTo(V4.length);
+        assertThat(d.networkOffset()).isEqualTo(28);
+        assertThat(d.transportProtocol()).isEqualTo(IP_UDP);
+        assertThat(d.payloadOffset()).isEqualTo(28 + V4.length - 3);
+        assertThat(d.payloadLength()).isEqualTo(3);
     }
 
     @Test

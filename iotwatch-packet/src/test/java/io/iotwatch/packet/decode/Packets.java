@@ -13,6 +13,15 @@ final class Packets {
     static final long V6_A_LO = 1L;
     static final long V6_B_HI = 0x20010DB800000000L; // 2001:db8::2
     static final long V6_B_LO = 2L;
+    // Addresses inside tunnels, distinct from the outer ones.
+    static final long MAC_C = 0x02000000000CL;
+    static final long MAC_D = 0x02000000000DL;
+    static final int IP_C = 0x0A000003; // 10.0.0.3
+    static final int IP_D = 0x0A000004; // 10.0.0.4
+    static final long V6_C_HI = 0xFD00000000000000L; // fd00::3
+    static final long V6_C_LO = 3L;
+    static final long V6_D_HI = 0xFD00000000000000L; // fd00::4
+    static final long V6_D_LO = 4L;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -51,7 +60,11 @@ final class Packets {
     }
 
     Packets ethernet(int etherType) {
-        return u48(MAC_B).u48(MAC_A).u16(etherType);
+        return ethernet(MAC_B, MAC_A, etherType);
+    }
+
+    Packets ethernet(long destination, long source, int etherType) {
+        return u48(destination).u48(source).u16(etherType);
     }
 
     Packets vlan(int tpid, int vlanId) {
@@ -68,14 +81,23 @@ final class Packets {
 
     /** An IPv4 header without options; {@code fragment} is the flags and offset field. */
     static byte[] ipv4(int protocol, int fragment, byte[] payload) {
+        return ipv4(IP_A, IP_B, 64, protocol, fragment, payload);
+    }
+
+    static byte[] ipv4(int source, int destination, int ttl, int protocol, int fragment, byte[] payload) {
         return packet().u8(0x45).u8(0).u16(20 + payload.length).u16(0x1234).u16(fragment)
-                .u8(64).u8(protocol).u16(0).u32(IP_A).u32(IP_B).bytes(payload).build();
+                .u8(ttl).u8(protocol).u16(0).u32(source).u32(destination).bytes(payload).build();
     }
 
     /** An IPv6 header whose next header is {@code next}; {@code payload} includes any extension headers. */
     static byte[] ipv6(int next, byte[] payload) {
-        return packet().u32(0x60000000).u16(payload.length).u8(next).u8(255)
-                .u64(V6_A_HI).u64(V6_A_LO).u64(V6_B_HI).u64(V6_B_LO).bytes(payload).build();
+        return ipv6(V6_A_HI, V6_A_LO, V6_B_HI, V6_B_LO, 255, next, payload);
+    }
+
+    static byte[] ipv6(long sourceHi, long sourceLo, long destinationHi, long destinationLo, int hopLimit, int next,
+            byte[] payload) {
+        return packet().u32(0x60000000).u16(payload.length).u8(next).u8(hopLimit)
+                .u64(sourceHi).u64(sourceLo).u64(destinationHi).u64(destinationLo).bytes(payload).build();
     }
 
     /** A TCP header with {@code options} (a multiple of 4 bytes) and the given payload. */
@@ -91,6 +113,46 @@ final class Packets {
 
     static byte[] icmp(int type, int code, byte[] payload) {
         return packet().u8(type).u8(code).u16(0).u16(1).u16(1).bytes(payload).build();
+    }
+
+    /**
+     * A GRE header: {@code flags} holds the C, R, K and S bits (and PPTP's A bit) and the version; the
+     * optional fields they announce follow, filled with arbitrary values, then {@code payload}.
+     */
+    static byte[] gre(int flags, int protocol, byte[] payload) {
+        Packets p = packet().u16(flags).u16(protocol);
+        if ((flags & 0xC000) != 0) {
+            p.u16(0xBEEF).u16(0);
+        }
+        if ((flags & 0x2000) != 0) {
+            p.u32(0x4B455900);
+        }
+        if ((flags & 0x1000) != 0) {
+            p.u32(7);
+        }
+        if ((flags & 0x0007) == 1 && (flags & 0x0080) != 0) {
+            p.u32(6);
+        }
+        return p.bytes(payload).build();
+    }
+
+    /** An ERSPAN type II header (original VLAN 7, index 18) with {@code truncated} its T bit, then {@code frame}. */
+    static byte[] erspanII(int sessionId, boolean truncated, byte[] frame) {
+        return packet().u16(0x1000 | 7).u16((truncated ? 0x0400 : 0) | sessionId).u32(18).bytes(frame).build();
+    }
+
+    /**
+     * An ERSPAN type III header (VLAN 7, timestamp 123456, security group tag 42, hardware id 5) with
+     * {@code frameType} (0 Ethernet, 2 IP) and, when {@code subheader}, the O bit and an 8-byte
+     * platform-specific subheader; then {@code frame}.
+     */
+    static byte[] erspanIII(int sessionId, int frameType, boolean subheader, byte[] frame) {
+        Packets p = packet().u16(0x2000 | 7).u16(sessionId).u32(123456).u16(42)
+                .u16(frameType << 10 | 5 << 4 | (subheader ? 1 : 0));
+        if (subheader) {
+            p.u64(0x1C00_0000_0000_0001L);
+        }
+        return p.bytes(frame).build();
     }
 
     static byte[] concat(byte[]... parts) {

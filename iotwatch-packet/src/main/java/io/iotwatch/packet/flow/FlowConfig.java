@@ -1,0 +1,46 @@
+package io.iotwatch.packet.flow;
+
+import java.time.Duration;
+
+/**
+ * Limits of the {@link FlowTable}.
+ *
+ * @param maxFlows         flows held at once; when full, the least recently active flow is ended (counted as
+ *                         evicted) to make room
+ * @param idleTimeout      a UDP, ICMP or other flow, or a TCP connection whose handshake was not seen to
+ *                         complete, ends after this long without a packet
+ * @param tcpIdleTimeout   an established TCP connection ends after this long without a packet
+ * @param closedTimeout    a TCP connection that was reset or closed by both sides ends after this long without
+ *                         a packet; the grace keeps its last ACKs and retransmissions in the same flow
+ * @param activeTimeout    a flow still active after this long is ended and continues as a new flow, so a
+ *                         connection that lasts for days still reports its traffic
+ */
+public record FlowConfig(
+        int maxFlows, Duration idleTimeout, Duration tcpIdleTimeout, Duration closedTimeout, Duration activeTimeout) {
+
+    public FlowConfig {
+        if (maxFlows < 1 || maxFlows > 1 << 26) {
+            throw new IllegalArgumentException("maxFlows must be 1 to " + (1 << 26) + ": " + maxFlows);
+        }
+        requirePositive("idleTimeout", idleTimeout);
+        requirePositive("tcpIdleTimeout", tcpIdleTimeout);
+        requirePositive("closedTimeout", closedTimeout);
+        requirePositive("activeTimeout", activeTimeout);
+    }
+
+    /**
+     * The defaults: 262,144 flows (about 35 MB), enough for a busy small site and for the flood bursts of the
+     * benchmark workload; idle 60 seconds and established TCP 5 minutes, as Zeek's UDP and TCP inactivity
+     * timeouts; closed 5 seconds, Zeek's close delay; active 30 minutes, as common NetFlow exporters.
+     */
+    public static FlowConfig defaults() {
+        return new FlowConfig(262_144, Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofSeconds(5),
+                Duration.ofMinutes(30));
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
+    }
+}
