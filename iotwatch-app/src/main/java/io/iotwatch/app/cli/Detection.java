@@ -24,8 +24,11 @@ import io.iotwatch.detect.vendor.VendorAlertDetector;
 import java.time.Duration;
 import java.util.List;
 
-/** The rule detectors, each with its documented default thresholds, and the engine that runs them. */
-final class Detection {
+/**
+ * The rule detectors, each with its documented default thresholds, and the engine that runs them; public for
+ * the benchmarks, which run the product's detector set.
+ */
+public final class Detection {
 
     private Detection() {}
 
@@ -41,7 +44,7 @@ final class Detection {
      * byte spikes share one table of how many internal hosts use each external destination, with the
      * beacon detector's window and size (both 24 hours and 100,000 by default, as the byte-spike defaults).
      */
-    static List<Detector> detectors() {
+    public static List<Detector> detectors() {
         BeaconConfig beacon = BeaconConfig.defaults();
         Prevalence prevalence = new Prevalence(beacon.prevalenceWindow(), beacon.maxDestinations());
         return List.of(

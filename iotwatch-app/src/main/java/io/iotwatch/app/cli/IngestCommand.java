@@ -1,6 +1,7 @@
 package io.iotwatch.app.cli;
 
 import io.iotwatch.app.config.IotwatchConfig;
+import io.iotwatch.core.sink.Batch;
 import io.iotwatch.core.sink.EventSink;
 import io.iotwatch.logs.file.FileIngester;
 import io.iotwatch.logs.file.LogInputs;
@@ -50,6 +51,13 @@ final class IngestCommand implements Callable<Integer> {
             description = "Lines per database transaction (config key ingest.batch-size, default 4096).")
     Integer batchSize;
 
+    enum EventStorage { store, drop }
+
+    @Option(names = "--events", paramLabel = "store|drop", defaultValue = "store",
+            description = "store (default) keeps every event; drop runs the detectors on them and stores only "
+                    + "their alerts and the rejects, for a sensor that keeps no history.")
+    EventStorage events;
+
     @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Show a progress bar when standard error is a terminal (default: on).")
     boolean progress;
@@ -71,7 +79,8 @@ final class IngestCommand implements Callable<Integer> {
             // report is read only after the detection thread has ended.
             EventSink stored = batch -> {
                 report.observe(batch);
-                writer.accept(batch);
+                writer.accept(events == EventStorage.store ? batch
+                        : new Batch(List.of(), batch.rejects(), batch.alerts(), batch.checkpoint()));
             };
             DetectingSink detecting = config.detect().enabled()
                     ? new DetectingSink(Detection.engine(config), stored, DetectingSink.QUEUE_BATCHES)

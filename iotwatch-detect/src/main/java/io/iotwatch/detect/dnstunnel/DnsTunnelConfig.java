@@ -15,6 +15,7 @@ import java.time.Duration;
  *                       on average, make a tunnel even when the names are short
  * @param minEntropy     mean Shannon entropy, in bits per character, of the part of the names left of the
  *                       registered domain that {@code minDistinctNames} needs
+ * @param minNullNames   distinct names asked for as NULL records that make a tunnel on their own
  * @param maxKeys        most (client, domain) keys held; the stalest is evicted beyond it
  */
 public record DnsTunnelConfig(
@@ -24,6 +25,7 @@ public record DnsTunnelConfig(
         int longNameLength,
         int minDistinctNames,
         double minEntropy,
+        int minNullNames,
         int maxKeys) {
 
     public DnsTunnelConfig {
@@ -45,6 +47,9 @@ public record DnsTunnelConfig(
         if (!(minEntropy >= 0 && minEntropy <= 16)) {
             throw new IllegalArgumentException("minEntropy must be 0 to 16 bits per character: " + minEntropy);
         }
+        if (minNullNames < 1) {
+            throw new IllegalArgumentException("minNullNames must be positive: " + minNullNames);
+        }
         if (maxKeys < 1) {
             throw new IllegalArgumentException("maxKeys must be positive: " + maxKeys);
         }
@@ -61,10 +66,13 @@ public record DnsTunnelConfig(
      *       that name many hosts under one domain in words or numbers. A string of n characters holds at most
      *       log2(n) bits per character, so short host labels ({@code www}, {@code cam-12}) stay well below it,
      *       while base32 or base64 data of 20 or more characters reaches 4 or more.</li>
+     *   <li>{@code minNullNames} 10: NULL records (RFC 1035's experimental type 10) have no use in ordinary
+     *       name resolution, and iodine, the most common DNS tunnel, asks for them by default: its handshake
+     *       alone asks for about a dozen distinct names.</li>
      *   <li>{@code maxKeys} 100,000: bounds memory, each key holding at most {@code minDistinctNames} names.</li>
      * </ul>
      */
     public static DnsTunnelConfig defaults() {
-        return new DnsTunnelConfig(Duration.ofMinutes(5), 25, 15, 50, 100, 3.5, 100_000);
+        return new DnsTunnelConfig(Duration.ofMinutes(5), 25, 15, 50, 100, 3.5, 10, 100_000);
     }
 }

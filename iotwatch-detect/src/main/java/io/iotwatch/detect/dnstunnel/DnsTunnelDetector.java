@@ -23,7 +23,8 @@ import java.util.Set;
 
 /**
  * Finds data carried in DNS names: a client asking one registered domain for many distinct names that are
- * long (Elastic's rule) or many distinct names that look random (RITA's). Content delivery and cloud names
+ * long (Elastic's rule), many distinct names that look random (RITA's), or many distinct names as NULL
+ * records (iodine's way). Content delivery and cloud names
  * are long and random-looking too, but a client asks for few distinct ones per domain, so they stay below.
  * Each client and domain is counted over a window that starts at its first query; a tunnel runs for longer
  * than that, so a fresh window sees it again. Once found, the incident grows with every further query.
@@ -107,6 +108,9 @@ public final class DnsTunnelDetector implements Detector {
         boolean isLong = name.length() >= config.longNameLength();
         boolean newName = flow.names.size() < config.minDistinctNames() && flow.names.add(name);
         boolean newLong = isLong && flow.longNames.size() < config.minLongNames() && flow.longNames.add(name);
+        if (isNull(dns.queryType()) && flow.nullNames.size() < config.minNullNames()) {
+            flow.nullNames.add(name);
+        }
         if (newName) {
             flow.entropySum += entropy(name, name.length() - domain.length() - 1);
         }
@@ -114,9 +118,13 @@ public final class DnsTunnelDetector implements Detector {
             flow.maxLabel = Math.max(flow.maxLabel, longestLabel(name));
             flow.addSample(name, isLong, config.longNameLength());
         }
-        if (flow.elastic(config) || flow.rita(config)) {
+        if (flow.elastic(config) || flow.rita(config) || flow.nullRecords(config)) {
             alert(key, flow, t, out);
         }
+    }
+
+    private static boolean isNull(String queryType) {
+        return queryType.equals("NULL") || queryType.equals("10");
     }
 
     private void alert(Key key, Flow flow, long t, FindingSink out) {
@@ -134,9 +142,11 @@ public final class DnsTunnelDetector implements Detector {
         flow.confidence = Math.min(confidence, 0.99);
         flow.distinctNames = flow.names.size();
         flow.distinctLong = flow.longNames.size();
+        flow.distinctNull = flow.nullNames.size();
         // The counts are frozen at what made the incident; only the query count goes on growing.
         flow.names = null;
         flow.longNames = null;
+        flow.nullNames = null;
         out.report(finding(key, flow, Math.min(flow.start, t), flow.last, flow.queries));
     }
 
@@ -167,6 +177,7 @@ public final class DnsTunnelDetector implements Detector {
         evidence.put("queries", flow.queries);
         evidence.put("distinct_names", flow.distinctNames);
         evidence.put("long_names", flow.distinctLong);
+        evidence.put("null_names", flow.distinctNull);
         evidence.put("max_label", flow.maxLabel);
         evidence.put("mean_entropy", Math.round(flow.meanEntropy() * 100) / 100.0);
         evidence.put("qtypes", List.copyOf(flow.types));
@@ -277,6 +288,7 @@ public final class DnsTunnelDetector implements Detector {
         long last;
         Set<String> names = new HashSet<>();
         Set<String> longNames = new HashSet<>();
+        Set<String> nullNames = new HashSet<>();
         final List<String> types = new ArrayList<>(2);
         final List<String> samples = new ArrayList<>(MAX_SAMPLES);
         boolean tunnelTypes;
@@ -288,6 +300,7 @@ public final class DnsTunnelDetector implements Detector {
         double confidence;
         int distinctNames;
         int distinctLong;
+        int distinctNull;
         long pending;
         long pendingFirst;
         long pendingLast;
@@ -299,6 +312,10 @@ public final class DnsTunnelDetector implements Detector {
 
         boolean elastic(DnsTunnelConfig config) {
             return queries >= config.minQueries() && longNames.size() >= config.minLongNames();
+        }
+
+        boolean nullRecords(DnsTunnelConfig config) {
+            return nullNames.size() >= config.minNullNames();
         }
 
         boolean rita(DnsTunnelConfig config) {

@@ -116,10 +116,10 @@ class DnsTunnelDetectorTest {
     @Test
     void theIncidentGrowsWithEveryFurtherQuery() {
         for (int i = 0; i < 40; i++) {
-            query(i, encoded(60, "exfil-example.com"), "NULL");
+            query(i, encoded(60, "exfil-example.com"), "TXT");
         }
         detector.advance(at(60), out);
-        query(70, encoded(60, "exfil-example.com"), "NULL");
+        query(70, encoded(60, "exfil-example.com"), "TXT");
         detector.advance(at(120), out);
         detector.advance(at(180), out);
 
@@ -220,7 +220,7 @@ class DnsTunnelDetectorTest {
     void aMillionClientsStayWithinTheKeyCap() {
         DnsTunnelConfig d = DnsTunnelConfig.defaults();
         DnsTunnelDetector small = new DnsTunnelDetector(new DnsTunnelConfig(d.window(), d.minQueries(), d.minLongNames(),
-                d.longNameLength(), d.minDistinctNames(), d.minEntropy(), 1000));
+                d.longNameLength(), d.minDistinctNames(), d.minEntropy(), d.minNullNames(), 1000));
         Instant t = at(0);
         for (int i = 0; i < 1_000_000; i++) {
             String client = "10." + (i >> 16 & 0xff) + "." + (i >> 8 & 0xff) + "." + (i & 0xff);
@@ -260,13 +260,37 @@ class DnsTunnelDetectorTest {
     @Test
     void theConfigRejectsValuesThatCannotWork() {
         DnsTunnelConfig d = DnsTunnelConfig.defaults();
-        assertThatThrownBy(() -> new DnsTunnelConfig(Duration.ofSeconds(-1), 25, 15, 50, 100, 3.5, 10))
+        assertThatThrownBy(() -> new DnsTunnelConfig(Duration.ofSeconds(-1), 25, 15, 50, 100, 3.5, 10, 10))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("window");
-        assertThatThrownBy(() -> new DnsTunnelConfig(d.window(), 0, 15, 50, 100, 3.5, 10)).hasMessageContaining("minQueries");
-        assertThatThrownBy(() -> new DnsTunnelConfig(d.window(), 25, 0, 50, 100, 3.5, 10)).hasMessageContaining("minLongNames");
-        assertThatThrownBy(() -> new DnsTunnelConfig(d.window(), 25, 15, 300, 100, 3.5, 10)).hasMessageContaining("longNameLength");
-        assertThatThrownBy(() -> new DnsTunnelConfig(d.window(), 25, 15, 50, 0, 3.5, 10)).hasMessageContaining("minDistinctNames");
-        assertThatThrownBy(() -> new DnsTunnelConfig(d.window(), 25, 15, 50, 100, Double.NaN, 10)).hasMessageContaining("minEntropy");
-        assertThatThrownBy(() -> new DnsTunnelConfig(d.window(), 25, 15, 50, 100, 3.5, 0)).hasMessageContaining("maxKeys");
+        assertThatThrownBy(() -> new DnsTunnelConfig(d.window(), 0, 15, 50, 100, 3.5, 10, 10)).hasMessageContaining("minQueries");
+        assertThatThrownBy(() -> new DnsTunnelConfig(d.window(), 25, 0, 50, 100, 3.5, 10, 10)).hasMessageContaining("minLongNames");
+        assertThatThrownBy(() -> new DnsTunnelConfig(d.window(), 25, 15, 300, 100, 3.5, 10, 10)).hasMessageContaining("longNameLength");
+        assertThatThrownBy(() -> new DnsTunnelConfig(d.window(), 25, 15, 50, 0, 3.5, 10, 10)).hasMessageContaining("minDistinctNames");
+        assertThatThrownBy(() -> new DnsTunnelConfig(d.window(), 25, 15, 50, 100, Double.NaN, 10, 10)).hasMessageContaining("minEntropy");
+        assertThatThrownBy(() -> new DnsTunnelConfig(d.window(), 25, 15, 50, 100, 3.5, 0, 10)).hasMessageContaining("minNullNames");
+        assertThatThrownBy(() -> new DnsTunnelConfig(d.window(), 25, 15, 50, 100, 3.5, 10, 0)).hasMessageContaining("maxKeys");
+    }
+
+    /** The handshake of iodine as dmachard-dnstunnel-iodine.pcap holds it: a dozen short NULL queries. */
+    @Test
+    void aDozenDistinctNullQueriesUnderOneDomainAreATunnel() {
+        String[] names = {"yrb0pe", "vaaaakaxj2u", "laczi1dwmfbaywb0fm5xhkrgz0heotzq", "yrb0ph", "z0piaa", "z0pjaa",
+            "z0pkaabbccdd", "z0plaa0123", "z0pmaa", "sah0pn", "oas0po", "oal0pp"};
+        for (int i = 0; i < names.length; i++) {
+            detector.onEvent(dns(at(i), "10.0.0.5", names[i] + ".t1.biillpi.com", "NULL"), out);
+        }
+        assertThat(out.all).singleElement().satisfies(f -> {
+            assertThat(f.srcIp()).isEqualTo("10.0.0.5");
+            assertThat(f.domain()).isEqualTo("biillpi.com");
+            assertThat(f.evidence()).containsEntry("null_names", 10);
+        });
+    }
+
+    @Test
+    void nullQueriesRepeatingAFewNamesAreNoTunnel() {
+        for (int i = 0; i < 50; i++) {
+            detector.onEvent(dns(at(i), "10.0.0.5", "probe" + (i % 3) + ".example.com", "NULL"), out);
+        }
+        assertThat(out.all).isEmpty();
     }
 }

@@ -1,0 +1,89 @@
+package io.iotwatch.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.iotwatch.core.event.EventType;
+import io.iotwatch.packet.live.CaptureException;
+import io.iotwatch.packet.live.LiveCapture;
+import io.iotwatch.store.EventStore;
+import io.iotwatch.store.EventStores;
+import io.iotwatch.store.StoreSettings;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** 'iotwatch capture' on the loopback interface, which needs libpcap and root or CAP_NET_RAW. */
+class CaptureCommandTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void packetsOnLoopbackBecomeStoredConnectionsAndTheCountersArePrinted() throws Exception {
+        assumeCapturing();
+        CompletableFuture<CliRun> capture = CompletableFuture.supplyAsync(() -> CliRun.of("capture", "-i", "lo",
+                "--bpf", "udp and port 47811", "--stop-after", "4", "--stats-every", "1", "--data-dir", data.toString()));
+        try (DatagramSocket socket = new DatagramSocket()) {
+            for (int i = 0; i < 40 && !capture.isDone(); i++) {
+                byte[] payload = ("ping " + i).getBytes();
+                socket.send(new DatagramPacket(payload, payload.length, InetAddress.getLoopbackAddress(), 47811));
+                Thread.sleep(50);
+            }
+        }
+        CliRun run = capture.get(60, TimeUnit.SECONDS);
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("capturing on lo (filter: udp and port 47811)", "dropped by the kernel",
+                "stopped:", "alerts raised:");
+        try (EventStore store = EventStores.open(StoreSettings.embedded(data))) {
+            assertThat(store.summary().eventsByType().get(EventType.CONNECTION)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anUnknownInterfaceIsNamedWithTheOnesThereAre() {
+        assumeCapturing();
+        CliRun run = CliRun.of("capture", "-i", "no-such-if0", "--data-dir", data.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("no network interface named no-such-if0", "available:", "lo");
+    }
+
+    @Test
+    void withoutAnInterfaceTheUsageSaysHowToGiveOne() {
+        CliRun run = CliRun.of("capture", "--data-dir", data.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("-i IFACE", "--list-interfaces");
+    }
+
+    private static void assumeCapturing() {
+        try {
+            assumeTrue(LiveCapture.interfaces().contains("lo"), "no loopback interface to capture on");
+        } catch (CaptureException e) {
+            System.err.println("SKIPPING live capture tests: " + e.getMessage());
+            assumeTrue(false, e.getMessage());
+        }
+        String status = readStatus();
+        boolean netRaw = status.lines().filter(l -> l.startsWith("CapEff:")).findFirst()
+                .map(l -> (Long.parseUnsignedLong(l.substring(7).trim(), 16) & (1L << 13)) != 0).orElse(false);
+        if (!netRaw) {
+            System.err.println("SKIPPING live capture tests: this process lacks CAP_NET_RAW");
+        }
+        assumeTrue(netRaw, "this process lacks CAP_NET_RAW");
+    }
+
+    private static String readStatus() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/self/status"));
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+}
