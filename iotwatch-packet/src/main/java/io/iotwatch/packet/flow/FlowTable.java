@@ -6,6 +6,7 @@ import static io.iotwatch.packet.decode.Protocols.IP_TCP;
 import static io.iotwatch.packet.decode.Protocols.IP_UDP;
 
 import io.iotwatch.packet.decode.PacketDecoder;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,18 +14,47 @@ import java.util.Objects;
  * Tracks flows keyed by the bidirectional 5-tuple (addresses, protocol, ports; ICMP type and reply type in
  * place of ports, as Zeek and Community ID do) and tells its listener of each flow as it ends.
  *
- * <p>The table is a struct of arrays over a fixed number of slots, found through an open-addressing index
- * of slot numbers keyed by a symmetric hash, so a packet costs a hash, a probe and a few array writes, and
- * nothing is allocated after construction. Flows wait for their idle timeout in three queues ordered by
- * last activity (closed TCP, established TCP, everything else), one per timeout, so expiring is a look at
- * three queue heads per packet. Time is the packets' own, never the wall clock: replaying a capture gives
- * the flows it gave live.
+ * <p>Each slot is one record of {@value #STRIDE} longs in one array, so a packet touches two or three
+ * adjacent cache lines of its flow rather than one line per field; slots are found through an open-addressing
+ * index whose entries hold the symmetric hash beside the slot number, so probing reads no record but the one
+ * that matches. Nothing is allocated after construction. Flows wait for their idle timeout in three queues
+ * (closed TCP, established TCP, everything else), one per timeout. A flow moves to the tail of its queue when
+ * it changes queue and at most once per {@link #MOVE_EVERY_NANOS} of its own activity, not on every packet;
+ * the head is checked against the flow's real last packet, and re-queued if it was active since, so a flow
+ * ends within a second of its timeout. The heads are looked at only once the earliest of them can have run
+ * out. Time is the packets' own, never the wall clock: replaying a capture gives the flows it gave live.
  *
  * <p>The initiator is the sender of the flow's first packet, except that a SYN-ACK, or a first packet from a
  * port below 1024 to one above it, is taken as the responder speaking (the capture began mid-connection).
  * Not thread-safe: one table per packet thread.
  */
 public final class FlowTable {
+
+    /** Longs per slot record. */
+    static final int STRIDE = 17;
+    /** How stale a flow's queue position may get before a packet moves it to the tail. */
+    static final long MOVE_EVERY_NANOS = 1_000_000_000L;
+
+    private static final int INITIATOR_HI = 0;
+    private static final int INITIATOR_LO = 1;
+    private static final int RESPONDER_HI = 2;
+    private static final int RESPONDER_LO = 3;
+    /** initiator port (bits 0-15), responder port (16-31), IP protocol (32-39), IP version (40-47). */
+    private static final int KEY = 4;
+    private static final int FIRST = 5;
+    private static final int LAST = 6;
+    private static final int OFFSET = 7;
+    private static final int PACKETS_OUT = 8;
+    private static final int PACKETS_IN = 9;
+    private static final int BYTES_OUT = 10;
+    private static final int BYTES_IN = 11;
+    private static final int PAYLOAD_OUT = 12;
+    private static final int PAYLOAD_IN = 13;
+    /** initiator's TCP flags (bits 0-7), responder's (8-15), TCP state (16-23), queue (24-31), hash (32-63). */
+    private static final int STATE = 14;
+    /** previous slot in the queue (low 32 bits) and next slot (high 32 bits), -1 for none. */
+    private static final int LINKS = 15;
+    private static final int MOVED = 16;
 
     private static final int NONE = -1;
     private static final int QUEUE_CLOSED = 0;
@@ -42,50 +72,28 @@ public final class FlowTable {
     private static final int STATE_FIN_RESPONDER = 1 << 2;
     private static final int STATE_RST_INITIATOR = 1 << 3;
     private static final int STATE_RST_RESPONDER = 1 << 4;
-    private static final int STATE_CLOSED = STATE_RST_INITIATOR | STATE_RST_RESPONDER;
+    private static final int STATE_RESET = STATE_RST_INITIATOR | STATE_RST_RESPONDER;
+    private static final int STATE_FIN_BOTH = STATE_FIN_INITIATOR | STATE_FIN_RESPONDER;
 
     private final int capacity;
-    private final long idleNanos;
-    private final long tcpIdleNanos;
-    private final long closedNanos;
+    private final long[] timeouts = new long[QUEUES];
     private final long activeNanos;
     private final FlowEndListener listener;
     private final FlowObserver[] observers;
     private final CommunityId communityIds = new CommunityId();
 
-    private final int[] index;
+    private final long[] records;
+    /** Open-addressing index: 0 empty, else the flow's symmetric hash (high 32 bits) and its slot + 1. */
+    private final long[] index;
     private final int indexMask;
-    private final int[] hash;
-    private final byte[] ipVersion;
-    private final byte[] protocol;
-    private final long[] initiatorHi;
-    private final long[] initiatorLo;
-    private final long[] responderHi;
-    private final long[] responderLo;
-    private final int[] initiatorPort;
-    private final int[] responderPort;
-    private final long[] firstNanos;
-    private final long[] lastNanos;
-    private final long[] firstFileOffset;
-    private final long[] packetsOut;
-    private final long[] packetsIn;
-    private final long[] bytesOut;
-    private final long[] bytesIn;
-    private final long[] payloadOut;
-    private final long[] payloadIn;
-    private final int[] flagsOut;
-    private final int[] flagsIn;
-    private final int[] tcpState;
-
     private final int[] freeSlots;
     private int freeCount;
-    private final byte[] queueOf;
-    private final int[] prev;
-    private final int[] next;
     private final int[] queueHead = {NONE, NONE, NONE};
     private final int[] queueTail = {NONE, NONE, NONE};
 
     private long now = Long.MIN_VALUE;
+    /** No queue head can expire before this time, so packets before it need not look at the heads. */
+    private long nextExpiry = Long.MIN_VALUE;
     private int size;
     private long flowsStarted;
     private long evictions;
@@ -98,38 +106,15 @@ public final class FlowTable {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.observers = observers.toArray(FlowObserver[]::new);
         capacity = config.maxFlows();
-        idleNanos = config.idleTimeout().toNanos();
-        tcpIdleNanos = config.tcpIdleTimeout().toNanos();
-        closedNanos = config.closedTimeout().toNanos();
+        timeouts[QUEUE_CLOSED] = config.closedTimeout().toNanos();
+        timeouts[QUEUE_ESTABLISHED] = config.tcpIdleTimeout().toNanos();
+        timeouts[QUEUE_OTHER] = config.idleTimeout().toNanos();
         activeNanos = config.activeTimeout().toNanos();
+        records = new long[capacity * STRIDE];
         // At most half full, so probes stay short.
         int indexSize = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) << 1;
-        index = new int[indexSize];
+        index = new long[indexSize];
         indexMask = indexSize - 1;
-        hash = new int[capacity];
-        ipVersion = new byte[capacity];
-        protocol = new byte[capacity];
-        initiatorHi = new long[capacity];
-        initiatorLo = new long[capacity];
-        responderHi = new long[capacity];
-        responderLo = new long[capacity];
-        initiatorPort = new int[capacity];
-        responderPort = new int[capacity];
-        firstNanos = new long[capacity];
-        lastNanos = new long[capacity];
-        firstFileOffset = new long[capacity];
-        packetsOut = new long[capacity];
-        packetsIn = new long[capacity];
-        bytesOut = new long[capacity];
-        bytesIn = new long[capacity];
-        payloadOut = new long[capacity];
-        payloadIn = new long[capacity];
-        flagsOut = new int[capacity];
-        flagsIn = new int[capacity];
-        tcpState = new int[capacity];
-        queueOf = new byte[capacity];
-        prev = new int[capacity];
-        next = new int[capacity];
         freeSlots = new int[capacity];
         for (int i = 0; i < capacity; i++) {
             freeSlots[i] = capacity - 1 - i;
@@ -147,7 +132,9 @@ public final class FlowTable {
     public int track(PacketDecoder p, long timeNanos, int wireLength, long fileOffset) {
         if (timeNanos > now) {
             now = timeNanos;
-            expireIdle();
+            if (now >= nextExpiry) {
+                expireIdle();
+            }
         }
         int slot = flowOf(p);
         if (slot == NONE) {
@@ -160,9 +147,11 @@ public final class FlowTable {
                 slot = flowOf(p);
             }
             if (lastNewFlow) {
-                firstNanos[slot] = timeNanos;
-                lastNanos[slot] = timeNanos;
-                firstFileOffset[slot] = fileOffset;
+                int r = slot * STRIDE;
+                records[r + FIRST] = timeNanos;
+                records[r + LAST] = timeNanos;
+                records[r + OFFSET] = fileOffset;
+                records[r + MOVED] = timeNanos;
             }
             count(slot, p, timeNanos, wireLength);
         }
@@ -176,7 +165,9 @@ public final class FlowTable {
     public void advance(long timeNanos) {
         if (timeNanos > now) {
             now = timeNanos;
-            expireIdle();
+            if (now >= nextExpiry) {
+                expireIdle();
+            }
         }
     }
 
@@ -227,26 +218,28 @@ public final class FlowTable {
         long sLo = version == 6 ? p.ipv6SourceLo() : p.ipv4Source() & 0xFFFF_FFFFL;
         long dHi = version == 6 ? p.ipv6DestinationHi() : 0;
         long dLo = version == 6 ? p.ipv6DestinationLo() : p.ipv4Destination() & 0xFFFF_FFFFL;
+        long forwardKey = key(sourcePort, destinationPort, proto, version);
+        long reverseKey = key(destinationPort, sourcePort, proto, version);
         int h = symmetricHash(version, proto, sHi, sLo, sourcePort, dHi, dLo, destinationPort);
         for (int i = h & indexMask; ; i = (i + 1) & indexMask) {
-            int entry = index[i];
+            long entry = index[i];
             if (entry == 0) {
                 break;
             }
-            int slot = entry - 1;
-            if (hash[slot] != h || ipVersion[slot] != version || (protocol[slot] & 0xFF) != proto) {
+            if ((int) (entry >>> 32) != h) {
                 continue;
             }
-            if (initiatorLo[slot] == sLo && initiatorHi[slot] == sHi && responderLo[slot] == dLo
-                    && responderHi[slot] == dHi && initiatorPort[slot] == sourcePort
-                    && responderPort[slot] == destinationPort) {
+            int slot = (int) entry - 1;
+            int r = slot * STRIDE;
+            long key = records[r + KEY];
+            if (key == forwardKey && records[r + INITIATOR_LO] == sLo && records[r + RESPONDER_LO] == dLo
+                    && records[r + INITIATOR_HI] == sHi && records[r + RESPONDER_HI] == dHi) {
                 lastFromInitiator = true;
                 lastNewFlow = false;
                 return slot;
             }
-            if (initiatorLo[slot] == dLo && initiatorHi[slot] == dHi && responderLo[slot] == sLo
-                    && responderHi[slot] == sHi && initiatorPort[slot] == destinationPort
-                    && responderPort[slot] == sourcePort) {
+            if (key == reverseKey && records[r + INITIATOR_LO] == dLo && records[r + RESPONDER_LO] == sLo
+                    && records[r + INITIATOR_HI] == dHi && records[r + RESPONDER_HI] == sHi) {
                 lastFromInitiator = false;
                 lastNewFlow = false;
                 return slot;
@@ -256,24 +249,14 @@ public final class FlowTable {
                 || ((p.tcpFlags() & TCP_SYN) == 0 && sourcePort < 1024 && destinationPort >= 1024)
                 : proto == IP_UDP && sourcePort < 1024 && destinationPort >= 1024;
         int slot = allocate();
-        hash[slot] = h;
-        ipVersion[slot] = (byte) version;
-        protocol[slot] = (byte) proto;
-        initiatorHi[slot] = reversed ? dHi : sHi;
-        initiatorLo[slot] = reversed ? dLo : sLo;
-        responderHi[slot] = reversed ? sHi : dHi;
-        responderLo[slot] = reversed ? sLo : dLo;
-        initiatorPort[slot] = reversed ? destinationPort : sourcePort;
-        responderPort[slot] = reversed ? sourcePort : destinationPort;
-        packetsOut[slot] = 0;
-        packetsIn[slot] = 0;
-        bytesOut[slot] = 0;
-        bytesIn[slot] = 0;
-        payloadOut[slot] = 0;
-        payloadIn[slot] = 0;
-        flagsOut[slot] = 0;
-        flagsIn[slot] = 0;
-        tcpState[slot] = 0;
+        int r = slot * STRIDE;
+        Arrays.fill(records, r, r + STRIDE, 0);
+        records[r + INITIATOR_HI] = reversed ? dHi : sHi;
+        records[r + INITIATOR_LO] = reversed ? dLo : sLo;
+        records[r + RESPONDER_HI] = reversed ? sHi : dHi;
+        records[r + RESPONDER_LO] = reversed ? sLo : dLo;
+        records[r + KEY] = reversed ? reverseKey : forwardKey;
+        records[r + STATE] = (long) h << 32;
         insertIndex(slot, h);
         enqueue(slot, QUEUE_OTHER);
         size++;
@@ -283,84 +266,115 @@ public final class FlowTable {
         return slot;
     }
 
+    private static long key(int initiatorPort, int responderPort, int proto, int version) {
+        return initiatorPort | (long) responderPort << 16 | (long) proto << 32 | (long) version << 40;
+    }
+
     /** A new SYN on a closed connection's ports, or a flow older than the active timeout, starts a new flow. */
     private boolean startsOver(int slot, PacketDecoder p, long timeNanos) {
-        if (timeNanos - firstNanos[slot] >= activeNanos) {
+        if (timeNanos - records[slot * STRIDE + FIRST] >= activeNanos) {
             return true;
         }
-        return (protocol[slot] & 0xFF) == IP_TCP && isClosed(slot)
-                && (p.tcpFlags() & (TCP_SYN | TCP_ACK)) == TCP_SYN;
+        return protocol(slot) == IP_TCP && isClosed(slot) && (p.tcpFlags() & (TCP_SYN | TCP_ACK)) == TCP_SYN;
     }
 
     private void count(int slot, PacketDecoder p, long timeNanos, int wireLength) {
-        if (timeNanos > lastNanos[slot]) {
-            lastNanos[slot] = timeNanos;
+        int r = slot * STRIDE;
+        if (timeNanos > records[r + LAST]) {
+            records[r + LAST] = timeNanos;
         }
-        int payload = p.transportProtocol() >= 0 ? p.payloadLength() : 0;
-        boolean tcp = (protocol[slot] & 0xFF) == IP_TCP;
+        long payload = p.transportProtocol() >= 0 ? p.payloadLength() : 0;
+        boolean tcp = protocol(slot) == IP_TCP;
         int flags = tcp ? p.tcpFlags() : 0;
+        long state = records[r + STATE];
         if (lastFromInitiator) {
-            packetsOut[slot]++;
-            bytesOut[slot] += wireLength;
-            payloadOut[slot] += payload;
-            flagsOut[slot] |= flags;
+            records[r + PACKETS_OUT]++;
+            records[r + BYTES_OUT] += wireLength;
+            records[r + PAYLOAD_OUT] += payload;
+            state |= flags;
         } else {
-            packetsIn[slot]++;
-            bytesIn[slot] += wireLength;
-            payloadIn[slot] += payload;
-            flagsIn[slot] |= flags;
+            records[r + PACKETS_IN]++;
+            records[r + BYTES_IN] += wireLength;
+            records[r + PAYLOAD_IN] += payload;
+            state |= (long) flags << 8;
         }
+        int queue = (int) (state >>> 24 & 0xFF);
         if (tcp) {
-            int state = tcpState[slot];
+            int tcpState = (int) (state >>> 16 & 0xFF);
             if ((flags & (TCP_SYN | TCP_ACK)) == (TCP_SYN | TCP_ACK) && !lastFromInitiator) {
-                state |= STATE_SYNACK_SEEN;
+                tcpState |= STATE_SYNACK_SEEN;
             }
             if ((flags & TCP_FIN) != 0) {
-                state |= lastFromInitiator ? STATE_FIN_INITIATOR : STATE_FIN_RESPONDER;
+                tcpState |= lastFromInitiator ? STATE_FIN_INITIATOR : STATE_FIN_RESPONDER;
             }
-            if ((flags & TCP_RST) != 0 && (state & STATE_CLOSED) == 0) {
-                state |= lastFromInitiator ? STATE_RST_INITIATOR : STATE_RST_RESPONDER;
+            if ((flags & TCP_RST) != 0 && (tcpState & STATE_RESET) == 0) {
+                tcpState |= lastFromInitiator ? STATE_RST_INITIATOR : STATE_RST_RESPONDER;
             }
-            tcpState[slot] = state;
+            state = state & ~(0xFFL << 16) | (long) tcpState << 16;
+            if ((tcpState & STATE_RESET) != 0 || (tcpState & STATE_FIN_BOTH) == STATE_FIN_BOTH) {
+                queue = QUEUE_CLOSED;
+            } else if ((tcpState & STATE_SYNACK_SEEN) != 0
+                    || (records[r + PACKETS_OUT] > 0 && records[r + PACKETS_IN] > 0)) {
+                queue = QUEUE_ESTABLISHED;
+            }
         }
-        int queue = isClosed(slot) ? QUEUE_CLOSED
-                : tcp && ((tcpState[slot] & STATE_SYNACK_SEEN) != 0 || (packetsOut[slot] > 0 && packetsIn[slot] > 0))
-                        ? QUEUE_ESTABLISHED
-                        : QUEUE_OTHER;
-        dequeue(slot);
-        enqueue(slot, queue);
+        records[r + STATE] = state;
+        if (queue != (int) (state >>> 24 & 0xFF) || timeNanos - records[r + MOVED] >= MOVE_EVERY_NANOS) {
+            dequeue(slot);
+            enqueue(slot, queue);
+            records[r + MOVED] = timeNanos;
+        }
     }
 
     private boolean isClosed(int slot) {
-        int state = tcpState[slot];
-        return (state & STATE_CLOSED) != 0
-                || (state & (STATE_FIN_INITIATOR | STATE_FIN_RESPONDER)) == (STATE_FIN_INITIATOR | STATE_FIN_RESPONDER);
+        int tcpState = (int) (records[slot * STRIDE + STATE] >>> 16 & 0xFF);
+        return (tcpState & STATE_RESET) != 0 || (tcpState & STATE_FIN_BOTH) == STATE_FIN_BOTH;
     }
 
     private void expireIdle() {
-        expireQueue(QUEUE_CLOSED, closedNanos);
-        expireQueue(QUEUE_ESTABLISHED, tcpIdleNanos);
-        expireQueue(QUEUE_OTHER, idleNanos);
-    }
-
-    private void expireQueue(int queue, long timeout) {
-        int slot;
-        while ((slot = queueHead[queue]) != NONE && now - lastNanos[slot] >= timeout) {
-            end(slot, queue == QUEUE_CLOSED ? FlowEnd.CLOSED : FlowEnd.IDLE);
+        long next = Long.MAX_VALUE;
+        for (int queue = 0; queue < QUEUES; queue++) {
+            long timeout = timeouts[queue];
+            int slot;
+            while ((slot = queueHead[queue]) != NONE && now - records[slot * STRIDE + MOVED] >= timeout) {
+                int r = slot * STRIDE;
+                if (now - records[r + LAST] >= timeout) {
+                    end(slot, queue == QUEUE_CLOSED ? FlowEnd.CLOSED : FlowEnd.IDLE);
+                } else {
+                    // Active since it last moved: its place is at the tail, at its last packet's time.
+                    dequeue(slot);
+                    enqueue(slot, queue);
+                    records[r + MOVED] = records[r + LAST];
+                }
+            }
+            if (slot != NONE) {
+                next = Math.min(next, records[slot * STRIDE + MOVED] + timeout);
+            }
         }
+        nextExpiry = next;
     }
 
+    /** A free slot; in a full table, the least recently active flow's, that flow ended as evicted. */
     private int allocate() {
-        if (freeCount == 0) {
+        while (freeCount == 0) {
             int oldest = NONE;
             for (int queue = 0; queue < QUEUES; queue++) {
                 int head = queueHead[queue];
-                if (head != NONE && (oldest == NONE || lastNanos[head] < lastNanos[oldest])) {
+                if (head != NONE && (oldest == NONE || records[head * STRIDE + MOVED] < records[oldest * STRIDE + MOVED])) {
                     oldest = head;
                 }
             }
-            evictions++;
-            end(oldest, FlowEnd.EVICTED);
+            int r = oldest * STRIDE;
+            if (records[r + LAST] > records[r + MOVED]) {
+                // Active since it last moved: not the least recent after all.
+                int queue = (int) (records[r + STATE] >>> 24 & 0xFF);
+                dequeue(oldest);
+                enqueue(oldest, queue);
+                records[r + MOVED] = records[r + LAST];
+            } else {
+                evictions++;
+                end(oldest, FlowEnd.EVICTED);
+            }
         }
         return freeSlots[--freeCount];
     }
@@ -381,17 +395,17 @@ public final class FlowTable {
         while (index[i] != 0) {
             i = (i + 1) & indexMask;
         }
-        index[i] = slot + 1;
+        index[i] = (long) h << 32 | (slot + 1);
     }
 
     /** Linear-probing removal by shifting later entries of the probe run back, so no tombstones accumulate. */
     private void removeIndex(int slot) {
-        int i = hash[slot] & indexMask;
-        while (index[i] != slot + 1) {
+        int i = (int) (records[slot * STRIDE + STATE] >>> 32) & indexMask;
+        while ((int) index[i] != slot + 1) {
             i = (i + 1) & indexMask;
         }
         for (int j = (i + 1) & indexMask; index[j] != 0; j = (j + 1) & indexMask) {
-            int home = hash[index[j] - 1] & indexMask;
+            int home = (int) (index[j] >>> 32) & indexMask;
             boolean movable = i <= j ? (home <= i || home > j) : (home <= i && home > j);
             if (movable) {
                 index[i] = index[j];
@@ -400,31 +414,48 @@ public final class FlowTable {
         }
         index[i] = 0;
     }
-
     private void enqueue(int slot, int queue) {
-        queueOf[slot] = (byte) queue;
-        prev[slot] = queueTail[queue];
-        next[slot] = NONE;
-        if (queueTail[queue] == NONE) {
+        int r = slot * STRIDE;
+        int tail = queueTail[queue];
+        records[r + STATE] = records[r + STATE] & ~(0xFFL << 24) | (long) queue << 24;
+        records[r + LINKS] = links(tail, NONE);
+        if (tail == NONE) {
             queueHead[queue] = slot;
+            // A new head may expire before the others: look again at the next packet.
+            nextExpiry = Long.MIN_VALUE;
         } else {
-            next[queueTail[queue]] = slot;
+            int t = tail * STRIDE;
+            records[t + LINKS] = links(previous(tail), slot);
         }
         queueTail[queue] = slot;
     }
 
     private void dequeue(int slot) {
-        int queue = queueOf[slot];
-        if (prev[slot] == NONE) {
-            queueHead[queue] = next[slot];
+        int queue = (int) (records[slot * STRIDE + STATE] >>> 24 & 0xFF);
+        int prev = previous(slot);
+        int next = next(slot);
+        if (prev == NONE) {
+            queueHead[queue] = next;
         } else {
-            next[prev[slot]] = next[slot];
+            records[prev * STRIDE + LINKS] = links(previous(prev), next);
         }
-        if (next[slot] == NONE) {
-            queueTail[queue] = prev[slot];
+        if (next == NONE) {
+            queueTail[queue] = prev;
         } else {
-            prev[next[slot]] = prev[slot];
+            records[next * STRIDE + LINKS] = links(prev, next(next));
         }
+    }
+
+    private static long links(int previous, int next) {
+        return previous & 0xFFFF_FFFFL | (long) next << 32;
+    }
+
+    private int previous(int slot) {
+        return (int) records[slot * STRIDE + LINKS];
+    }
+
+    private int next(int slot) {
+        return (int) (records[slot * STRIDE + LINKS] >>> 32);
     }
 
     private static int symmetricHash(int version, int proto, long sHi, long sLo, int sPort, long dHi, long dLo,
@@ -469,121 +500,122 @@ public final class FlowTable {
 
     /** 4 or 6. */
     public int ipVersion(int slot) {
-        return ipVersion[slot];
+        return (int) (records[slot * STRIDE + KEY] >>> 40 & 0xFF);
     }
 
     /** The IP protocol number. */
     public int protocol(int slot) {
-        return protocol[slot] & 0xFF;
+        return (int) (records[slot * STRIDE + KEY] >>> 32 & 0xFF);
     }
 
     /** The initiator's address: IPv4 in the low 32 bits of {@link #initiatorLo}, IPv6 as two halves. */
     public long initiatorHi(int slot) {
-        return initiatorHi[slot];
+        return records[slot * STRIDE + INITIATOR_HI];
     }
 
     public long initiatorLo(int slot) {
-        return initiatorLo[slot];
+        return records[slot * STRIDE + INITIATOR_LO];
     }
 
     public long responderHi(int slot) {
-        return responderHi[slot];
+        return records[slot * STRIDE + RESPONDER_HI];
     }
 
     public long responderLo(int slot) {
-        return responderLo[slot];
+        return records[slot * STRIDE + RESPONDER_LO];
     }
 
     /** TCP or UDP port; for ICMP the type of the initiator's first message. */
     public int initiatorPort(int slot) {
-        return initiatorPort[slot];
+        return (int) (records[slot * STRIDE + KEY] & 0xFFFF);
     }
 
     /** TCP or UDP port; for ICMP the reply type, or the code of a message that has no reply. */
     public int responderPort(int slot) {
-        return responderPort[slot];
+        return (int) (records[slot * STRIDE + KEY] >>> 16 & 0xFFFF);
     }
 
     public long firstNanos(int slot) {
-        return firstNanos[slot];
+        return records[slot * STRIDE + FIRST];
     }
 
     public long lastNanos(int slot) {
-        return lastNanos[slot];
+        return records[slot * STRIDE + LAST];
     }
 
     /** Where the flow's first packet starts in its capture. */
     public long firstFileOffset(int slot) {
-        return firstFileOffset[slot];
+        return records[slot * STRIDE + OFFSET];
     }
 
     /** Packets from the initiator. */
     public long packetsOut(int slot) {
-        return packetsOut[slot];
+        return records[slot * STRIDE + PACKETS_OUT];
     }
 
     /** Packets from the responder. */
     public long packetsIn(int slot) {
-        return packetsIn[slot];
+        return records[slot * STRIDE + PACKETS_IN];
     }
 
     /** Bytes on the wire (frame lengths) from the initiator. */
     public long bytesOut(int slot) {
-        return bytesOut[slot];
+        return records[slot * STRIDE + BYTES_OUT];
     }
 
     public long bytesIn(int slot) {
-        return bytesIn[slot];
+        return records[slot * STRIDE + BYTES_IN];
     }
 
     /** Transport payload bytes captured from the initiator (what the application sent, as far as captured). */
     public long payloadOut(int slot) {
-        return payloadOut[slot];
+        return records[slot * STRIDE + PAYLOAD_OUT];
     }
 
     public long payloadIn(int slot) {
-        return payloadIn[slot];
+        return records[slot * STRIDE + PAYLOAD_IN];
     }
 
     /** TCP flags the initiator sent, ORed over the flow. */
     public int flagsOut(int slot) {
-        return flagsOut[slot];
+        return (int) (records[slot * STRIDE + STATE] & 0xFF);
     }
 
     public int flagsIn(int slot) {
-        return flagsIn[slot];
+        return (int) (records[slot * STRIDE + STATE] >>> 8 & 0xFF);
     }
 
     /** True when the responder answered the initiator's SYN. */
     public boolean handshakeAnswered(int slot) {
-        return (tcpState[slot] & STATE_SYNACK_SEEN) != 0;
+        return (tcpState(slot) & STATE_SYNACK_SEEN) != 0;
     }
 
     /** True when both sides sent a FIN. */
     public boolean closedByBoth(int slot) {
-        return (tcpState[slot] & (STATE_FIN_INITIATOR | STATE_FIN_RESPONDER))
-                == (STATE_FIN_INITIATOR | STATE_FIN_RESPONDER);
+        return (tcpState(slot) & STATE_FIN_BOTH) == STATE_FIN_BOTH;
     }
 
     /** True when the first RST came from the initiator; see {@link #resetByResponder}. */
     public boolean resetByInitiator(int slot) {
-        return (tcpState[slot] & STATE_RST_INITIATOR) != 0;
+        return (tcpState(slot) & STATE_RST_INITIATOR) != 0;
     }
 
     public boolean resetByResponder(int slot) {
-        return (tcpState[slot] & STATE_RST_RESPONDER) != 0;
+        return (tcpState(slot) & STATE_RST_RESPONDER) != 0;
+    }
+
+    private int tcpState(int slot) {
+        return (int) (records[slot * STRIDE + STATE] >>> 16 & 0xFF);
     }
 
     /** The flow's Community ID v1; computed on demand, for the flow's record, not per packet. */
     public String communityId(int slot) {
         int proto = protocol(slot);
-        int sourcePort = initiatorPort[slot];
-        int destinationPort = responderPort[slot];
-        if (ipVersion[slot] == 4) {
-            return communityIds.ipv4((int) initiatorLo[slot], (int) responderLo[slot], proto, sourcePort,
-                    destinationPort);
+        if (ipVersion(slot) == 4) {
+            return communityIds.ipv4((int) initiatorLo(slot), (int) responderLo(slot), proto, initiatorPort(slot),
+                    responderPort(slot));
         }
-        return communityIds.ipv6(initiatorHi[slot], initiatorLo[slot], responderHi[slot], responderLo[slot], proto,
-                sourcePort, destinationPort);
+        return communityIds.ipv6(initiatorHi(slot), initiatorLo(slot), responderHi(slot), responderLo(slot), proto,
+                initiatorPort(slot), responderPort(slot));
     }
 }
