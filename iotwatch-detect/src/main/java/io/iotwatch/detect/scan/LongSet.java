@@ -3,8 +3,11 @@ package io.iotwatch.detect.scan;
 /** Distinct non-zero longs in an open-addressing table, holding at most a fixed number of them. */
 final class LongSet {
 
+    /** Most sources touch one or two ports or hosts: a small table first keeps 100,000 keys in few megabytes. */
+    private static final int INITIAL = 4;
+
     private final int max;
-    private long[] table = new long[16];
+    private long[] table = new long[INITIAL];
     private int size;
 
     LongSet(int max) {
@@ -36,7 +39,7 @@ final class LongSet {
     }
 
     void clear() {
-        table = new long[16];
+        table = new long[INITIAL];
         size = 0;
     }
 
