@@ -28,7 +28,7 @@ import java.util.List;
  * CICIoT2023 features, the product's detectors, run on this same thread with alerts kept and events
  * dropped), what issue 4's 3.5 million packets/s target is about.
  *
- * <pre>java -Xmx256m -cp bench/target/benchmarks.jar io.iotwatch.bench.PacketPathBench FILE.pcap [RUNS] [STAGE...]</pre>
+ * <pre>java -Xmx256m [-Dflows=MAX_FLOWS] -cp bench/target/benchmarks.jar io.iotwatch.bench.PacketPathBench FILE.pcap [RUNS] [STAGE...]</pre>
  *
  * Stages: read, decode, flows, events, features, detect (the whole path), flow-features (the whole path
  * with the flow mode's features instead).
@@ -60,7 +60,9 @@ public final class PacketPathBench {
     }
 
     private static long run(String stage, Path capture) throws IOException, InterruptedException {
-        FlowConfig flows = FlowConfig.defaults();
+        FlowConfig d = FlowConfig.defaults();
+        FlowConfig flows = new FlowConfig(Integer.getInteger("flows", d.maxFlows()), d.idleTimeout(),
+                d.tcpAttemptTimeout(), d.tcpIdleTimeout(), d.closedTimeout(), d.activeTimeout());
         try (CaptureReader reader = open(capture)) {
             switch (stage) {
                 case "read" -> {
@@ -78,7 +80,7 @@ public final class PacketPathBench {
                         decoder.decode(reader.buffer(), reader.offset(), reader.capturedLength(), reader.linkType());
                         ports += decoder.sourcePort();
                         if (table != null) {
-                            table.track(decoder, reader.timestampNanos(), reader.originalLength(), reader.fileOffset());
+                            table.track(decoder, reader.timestampNanos(), reader.originalLength());
                         }
                     }
                     blackhole(ports);

@@ -52,17 +52,20 @@ public record IotwatchConfig(
     public record Flow(
             @JsonProperty("max-flows") int maxFlows,
             @JsonProperty("idle-timeout-seconds") int idleTimeoutSeconds,
+            @JsonProperty("tcp-attempt-timeout-seconds") int tcpAttemptTimeoutSeconds,
             @JsonProperty("tcp-idle-timeout-seconds") int tcpIdleTimeoutSeconds,
             @JsonProperty("closed-timeout-seconds") int closedTimeoutSeconds,
             @JsonProperty("active-timeout-seconds") int activeTimeoutSeconds) {
         static Flow defaults() {
             FlowConfig d = FlowConfig.defaults();
-            return new Flow(d.maxFlows(), (int) d.idleTimeout().toSeconds(), (int) d.tcpIdleTimeout().toSeconds(),
-                    (int) d.closedTimeout().toSeconds(), (int) d.activeTimeout().toSeconds());
+            return new Flow(d.maxFlows(), (int) d.idleTimeout().toSeconds(), (int) d.tcpAttemptTimeout().toSeconds(),
+                    (int) d.tcpIdleTimeout().toSeconds(), (int) d.closedTimeout().toSeconds(),
+                    (int) d.activeTimeout().toSeconds());
         }
 
         public FlowConfig toFlowConfig() {
-            return new FlowConfig(maxFlows, Duration.ofSeconds(idleTimeoutSeconds), Duration.ofSeconds(tcpIdleTimeoutSeconds),
+            return new FlowConfig(maxFlows, Duration.ofSeconds(idleTimeoutSeconds),
+                    Duration.ofSeconds(tcpAttemptTimeoutSeconds), Duration.ofSeconds(tcpIdleTimeoutSeconds),
                     Duration.ofSeconds(closedTimeoutSeconds), Duration.ofSeconds(activeTimeoutSeconds));
         }
     }

@@ -45,6 +45,9 @@ class PacketIngestTest {
         CliRun ingest = CliRun.of("ingest", "--data-dir", data.toString(), "--no-progress", file.toString());
         assertThat(ingest.exitCode()).as(ingest.toString()).isZero();
         assertThat(ingest.out()).contains("from 1 capture", "Alerts raised: 1");
+        try (EventStore store = EventStores.open(StoreSettings.embedded(data))) {
+            assertThat(store.summary().totalEvents()).as("every event made is stored").isEqualTo(reported(ingest.out()));
+        }
 
         List<JsonNode> alerts = alerts();
         assertThat(alerts).as(ingest.toString()).singleElement().satisfies(alert -> {
@@ -137,6 +140,18 @@ class PacketIngestTest {
                 .putInt(0xC0A80001).putInt(0xC0A80002);
         frame.putShort((short) 5683).putShort((short) 5683).putShort((short) 12).putShort((short) 0).putInt(0x40010001);
         return frame.array();
+    }
+
+    /** The events the summary says were made, by type. */
+    private static long reported(String summary) {
+        long total = 0;
+        for (EventType type : EventType.values()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^  " + type.label() + " +([0-9,]+)$").matcher(summary);
+            if (m.find()) {
+                total += Long.parseLong(m.group(1).replace(",", ""));
+            }
+        }
+        return total;
     }
 
     private List<JsonNode> alerts() throws IOException {

@@ -37,10 +37,11 @@ import java.util.function.Consumer;
  * ends, an ARP event for every ARP packet, a DNS event for every DNS query (with its response when one is
  * seen within {@link #DNS_ANSWER_WAIT}), and a login attempt for every session to a login service.
  *
- * <p>Event ids: the stream is the capture's, the position is the byte offset of the packet (for a flow, of
- * its first packet; for a DNS exchange, of its query) times {@value #KINDS} plus a kind (0 a packet's own
- * event, 1 a connection, 2 a login attempt, 3 and up the second and later DNS messages of one TCP segment),
- * so ingesting a capture again stores nothing twice.
+ * <p>Event ids: the stream is the capture's, the position is the event's number in the order this class
+ * hands events on. The store keeps a stream's events in blocks of ascending positions, and events of packets
+ * come out of order of their packets (a connection when its flow ends, long after its first packet), so the
+ * order of emission is the position. It is the same for the same capture and flow settings, so ingesting
+ * a capture again stores nothing twice.
  *
  * <p>Login attempts are inferred from the connection, as Zeek infers SSH guessing: a session to SSH, telnet,
  * FTP, RDP or VNC that the server accepted and that ended within {@link #FAILED_LOGIN_MAX} having sent
@@ -61,11 +62,6 @@ public final class PacketEvents implements FlowEndListener {
     static final int MAX_PENDING_QUERIES = 65_536;
     private static final int DNS_PORT = 53;
 
-    private static final int KINDS = 1024;
-    private static final int KIND_PACKET = 0;
-    private static final int KIND_CONNECTION = 1;
-    private static final int KIND_LOGIN = 2;
-    private static final int KIND_MORE_DNS = 3;
     private static final int TCP_SYN = 0x02;
 
     private final long stream;
@@ -75,6 +71,7 @@ public final class PacketEvents implements FlowEndListener {
     private final DnsTcpFrames tcpFrames = new DnsTcpFrames();
     private final LinkedHashMap<QueryKey, PendingQuery> pending = new LinkedHashMap<>();
     private final Map<String, Long> dnsProblems = new TreeMap<>();
+    private long sequence;
     private long dnsIncompleteTcp;
 
     /**
@@ -89,24 +86,20 @@ public final class PacketEvents implements FlowEndListener {
     }
 
     /**
-     * Events of one packet on its own: ARP and DNS. {@code position} is the packet's byte offset in its
-     * capture; {@code buffer} holds the packet, which is read here and not kept.
+     * Events of one packet on its own: ARP and DNS. {@code buffer} holds the packet, which is read here and
+     * not kept.
      */
-    public void packet(PacketDecoder p, long timeNanos, long position, byte[] buffer, int offset, int length) {
+    public void packet(PacketDecoder p, long timeNanos, byte[] buffer, int offset, int length) {
         expireQueries(timeNanos);
         if (p.arp()) {
-            arp(p, timeNanos, position, buffer, offset, length);
+            arp(p, timeNanos, buffer, offset, length);
         } else if (p.sourcePort() == DNS_PORT || p.destinationPort() == DNS_PORT) {
             if (p.transportProtocol() == IP_UDP) {
-                dns(p, timeNanos, position, KIND_PACKET, buffer, p.payloadOffset(), p.payloadLength());
+                dns(p, timeNanos, buffer, p.payloadOffset(), p.payloadLength());
             } else if (p.transportProtocol() == IP_TCP && p.payloadLength() > 0) {
                 tcpFrames.reset(buffer, p.payloadOffset(), p.payloadLength());
-                for (int kind = KIND_PACKET; tcpFrames.next(); kind = kind == KIND_PACKET ? KIND_MORE_DNS : kind + 1) {
-                    if (kind == KINDS) {
-                        dnsProblems.merge("more DNS messages in one TCP segment than event ids for them", 1L, Long::sum);
-                        break;
-                    }
-                    dns(p, timeNanos, position, kind, buffer, tcpFrames.messageOffset(), tcpFrames.messageLength());
+                while (tcpFrames.next()) {
+                    dns(p, timeNanos, buffer, tcpFrames.messageOffset(), tcpFrames.messageLength());
                 }
                 if (tcpFrames.incomplete()) {
                     dnsIncompleteTcp++;
@@ -132,19 +125,19 @@ public final class PacketEvents implements FlowEndListener {
         return dnsIncompleteTcp;
     }
 
-    private void arp(PacketDecoder p, long timeNanos, long position, byte[] buffer, int offset, int length) {
+    private void arp(PacketDecoder p, long timeNanos, byte[] buffer, int offset, int length) {
         ArpEvent.Operation operation = switch (p.arpOperation()) {
             case 1 -> ArpEvent.Operation.REQUEST;
             case 2 -> ArpEvent.Operation.REPLY;
             default -> ArpEvent.Operation.OTHER;
         };
-        out.accept(new ArpEvent(header(position, KIND_PACKET, timeNanos, Arrays.copyOfRange(buffer, offset,
+        out.accept(new ArpEvent(header(timeNanos, Arrays.copyOfRange(buffer, offset,
                 offset + length)), operation, PacketDecoder.ipv4ToString(p.arpSenderIp()),
                 PacketDecoder.macToString(p.arpSenderMac()), PacketDecoder.ipv4ToString(p.arpTargetIp()),
                 PacketDecoder.macToString(p.arpTargetMac())));
     }
 
-    private void dns(PacketDecoder p, long timeNanos, long position, int kind, byte[] buffer, int offset, int length) {
+    private void dns(PacketDecoder p, long timeNanos, byte[] buffer, int offset, int length) {
         boolean parsed = dns.parse(buffer, offset, length);
         if (!parsed) {
             dnsProblems.merge(dns.problem(), 1L, Long::sum);
@@ -163,14 +156,14 @@ public final class PacketEvents implements FlowEndListener {
             if (pending.size() >= MAX_PENDING_QUERIES) {
                 emitQuery(pending.pollFirstEntry().getValue(), null);
             }
-            pending.put(key, new PendingQuery(position, kind, timeNanos, source, destination, dns.queryName(),
+            pending.put(key, new PendingQuery(timeNanos, source, destination, dns.queryName(),
                     dns.queryTypeName()));
             return;
         }
         PendingQuery query = pending.remove(new QueryKey(destination, source, dns.id(), dns.queryName()));
         if (query == null) {
             // The query was not seen (the capture began after it): the response names it.
-            query = new PendingQuery(position, kind, timeNanos, destination, source, dns.queryName(),
+            query = new PendingQuery(timeNanos, destination, source, dns.queryName(),
                     dns.queryTypeName());
         }
         List<String> answers = new ArrayList<>(Math.min(dns.answerCount(), DnsMessage.MAX_ANSWERS));
@@ -190,14 +183,14 @@ public final class PacketEvents implements FlowEndListener {
     }
 
     private void emitQuery(PendingQuery query, Response response) {
-        out.accept(new DnsEvent(header(query.position(), query.kind(), query.timeNanos(), null), query.client(),
+        out.accept(new DnsEvent(header(query.timeNanos(), null), query.client(),
                 query.server(), query.name(), query.type(), response == null ? "" : response.code(),
                 response == null ? List.of() : response.answers()));
     }
 
     private record QueryKey(Endpoint client, Endpoint server, int id, String name) {}
 
-    private record PendingQuery(long position, int kind, long timeNanos, Endpoint client, Endpoint server, String name,
+    private record PendingQuery(long timeNanos, Endpoint client, Endpoint server, String name,
             String type) {}
 
     private record Response(String code, List<String> answers) {}
@@ -221,18 +214,17 @@ public final class PacketEvents implements FlowEndListener {
         Endpoint destination = new Endpoint(address(flows, slot, false), hasPorts ? flows.responderPort(slot) : 0);
         Duration duration = Duration.ofNanos(Math.max(0, flows.lastNanos(slot) - flows.firstNanos(slot)));
         String service = hasPorts ? Services.name(protocol, destination.port()) : "";
-        long position = flows.firstFileOffset(slot);
-        out.accept(new ConnectionEvent(header(position, KIND_CONNECTION, flows.firstNanos(slot), null), protocol,
+        out.accept(new ConnectionEvent(header(flows.firstNanos(slot), null), protocol,
                 source, destination, flows.bytesOut(slot), flows.bytesIn(slot), flows.packetsOut(slot),
                 flows.packetsIn(slot), duration, action(flows, slot, proto), "", service, "",
                 flows.flagsOut(slot) | flows.flagsIn(slot), flows.communityId(slot)));
         if (proto == IP_TCP && Services.isLogin(service) && flows.handshakeAnswered(slot)
                 && (flows.flagsOut(slot) & TCP_SYN) != 0 && flows.payloadOut(slot) > 0) {
-            out.accept(login(flows, slot, position, source, destination, service, duration));
+            out.accept(login(flows, slot, source, destination, service, duration));
         }
     }
 
-    private AuthEvent login(FlowTable flows, int slot, long position, Endpoint client, Endpoint server,
+    private AuthEvent login(FlowTable flows, int slot, Endpoint client, Endpoint server,
             String service, Duration duration) {
         long reply = flows.payloadIn(slot);
         Outcome outcome;
@@ -248,7 +240,7 @@ public final class PacketEvents implements FlowEndListener {
             reason = "inferred: neither a refusal nor a session, ";
         }
         reason += String.format(Locale.ROOT, "%.1f s and %d bytes from the server", duration.toMillis() / 1000.0, reply);
-        return new AuthEvent(header(position, KIND_LOGIN, flows.firstNanos(slot), null), client, server, "", service,
+        return new AuthEvent(header(flows.firstNanos(slot), null), client, server, "", service,
                 "connection", outcome, reason);
     }
 
@@ -284,8 +276,8 @@ public final class PacketEvents implements FlowEndListener {
         };
     }
 
-    private EventHeader header(long position, int kind, long timeNanos, byte[] raw) {
-        return new EventHeader(new EventId(stream, position * KINDS + kind), Instant.EPOCH.plusNanos(timeNanos),
+    private EventHeader header(long timeNanos, byte[] raw) {
+        return new EventHeader(new EventId(stream, sequence++), Instant.EPOCH.plusNanos(timeNanos),
                 EventSources.PACKET, observer, raw);
     }
 }

@@ -17,8 +17,8 @@ import java.util.Objects;
  * <p>Each slot is one record of {@value #STRIDE} longs in one array, so a packet touches two or three
  * adjacent cache lines of its flow rather than one line per field; slots are found through an open-addressing
  * index whose entries hold the symmetric hash beside the slot number, so probing reads no record but the one
- * that matches. Nothing is allocated after construction. Flows wait for their idle timeout in three queues
- * (closed TCP, established TCP, everything else), one per timeout. A flow moves to the tail of its queue when
+ * that matches. Nothing is allocated after construction. Flows wait for their idle timeout in four queues
+ * (closed TCP, established TCP, TCP only one side has spoken in, everything else), one per timeout. A flow moves to the tail of its queue when
  * it changes queue and at most once per {@link #MOVE_EVERY_NANOS} of its own activity, not on every packet;
  * the head is checked against the flow's real last packet, and re-queued if it was active since, so a flow
  * ends within a second of its timeout. The heads are looked at only once the earliest of them can have run
@@ -30,8 +30,8 @@ import java.util.Objects;
  */
 public final class FlowTable {
 
-    /** Longs per slot record. */
-    static final int STRIDE = 17;
+    /** Longs per slot record: two cache lines. */
+    static final int STRIDE = 16;
     /** How stale a flow's queue position may get before a packet moves it to the tail. */
     static final long MOVE_EVERY_NANOS = 1_000_000_000L;
 
@@ -43,24 +43,24 @@ public final class FlowTable {
     private static final int KEY = 4;
     private static final int FIRST = 5;
     private static final int LAST = 6;
-    private static final int OFFSET = 7;
-    private static final int PACKETS_OUT = 8;
-    private static final int PACKETS_IN = 9;
-    private static final int BYTES_OUT = 10;
-    private static final int BYTES_IN = 11;
-    private static final int PAYLOAD_OUT = 12;
-    private static final int PAYLOAD_IN = 13;
+    private static final int PACKETS_OUT = 7;
+    private static final int PACKETS_IN = 8;
+    private static final int BYTES_OUT = 9;
+    private static final int BYTES_IN = 10;
+    private static final int PAYLOAD_OUT = 11;
+    private static final int PAYLOAD_IN = 12;
     /** initiator's TCP flags (bits 0-7), responder's (8-15), TCP state (16-23), queue (24-31), hash (32-63). */
-    private static final int STATE = 14;
+    private static final int STATE = 13;
     /** previous slot in the queue (low 32 bits) and next slot (high 32 bits), -1 for none. */
-    private static final int LINKS = 15;
-    private static final int MOVED = 16;
+    private static final int LINKS = 14;
+    private static final int MOVED = 15;
 
     private static final int NONE = -1;
     private static final int QUEUE_CLOSED = 0;
     private static final int QUEUE_ESTABLISHED = 1;
-    private static final int QUEUE_OTHER = 2;
-    private static final int QUEUES = 3;
+    private static final int QUEUE_ATTEMPT = 2;
+    private static final int QUEUE_OTHER = 3;
+    private static final int QUEUES = 4;
 
     private static final int TCP_FIN = 0x01;
     private static final int TCP_SYN = 0x02;
@@ -88,8 +88,8 @@ public final class FlowTable {
     private final int indexMask;
     private final int[] freeSlots;
     private int freeCount;
-    private final int[] queueHead = {NONE, NONE, NONE};
-    private final int[] queueTail = {NONE, NONE, NONE};
+    private final int[] queueHead = {NONE, NONE, NONE, NONE};
+    private final int[] queueTail = {NONE, NONE, NONE, NONE};
 
     private long now = Long.MIN_VALUE;
     /** No queue head can expire before this time, so packets before it need not look at the heads. */
@@ -108,6 +108,7 @@ public final class FlowTable {
         capacity = config.maxFlows();
         timeouts[QUEUE_CLOSED] = config.closedTimeout().toNanos();
         timeouts[QUEUE_ESTABLISHED] = config.tcpIdleTimeout().toNanos();
+        timeouts[QUEUE_ATTEMPT] = config.tcpAttemptTimeout().toNanos();
         timeouts[QUEUE_OTHER] = config.idleTimeout().toNanos();
         activeNanos = config.activeTimeout().toNanos();
         records = new long[capacity * STRIDE];
@@ -126,10 +127,8 @@ public final class FlowTable {
      * Places one decoded packet in its flow, first ending the flows whose time ran out by this packet's time,
      * and shows it to the observers. Returns the flow's slot, or -1 for a packet that belongs to no flow (not
      * IP; a later fragment, which carries no ports; a TCP, UDP or ICMP header the capture cut off).
-     *
-     * @param fileOffset where the packet's record starts in its capture, kept with the flow as its position
      */
-    public int track(PacketDecoder p, long timeNanos, int wireLength, long fileOffset) {
+    public int track(PacketDecoder p, long timeNanos, int wireLength) {
         if (timeNanos > now) {
             now = timeNanos;
             if (now >= nextExpiry) {
@@ -150,7 +149,6 @@ public final class FlowTable {
                 int r = slot * STRIDE;
                 records[r + FIRST] = timeNanos;
                 records[r + LAST] = timeNanos;
-                records[r + OFFSET] = fileOffset;
                 records[r + MOVED] = timeNanos;
             }
             count(slot, p, timeNanos, wireLength);
@@ -258,7 +256,7 @@ public final class FlowTable {
         records[r + KEY] = reversed ? reverseKey : forwardKey;
         records[r + STATE] = (long) h << 32;
         insertIndex(slot, h);
-        enqueue(slot, QUEUE_OTHER);
+        enqueue(slot, proto == IP_TCP ? QUEUE_ATTEMPT : QUEUE_OTHER);
         size++;
         flowsStarted++;
         lastFromInitiator = !reversed;
@@ -316,6 +314,8 @@ public final class FlowTable {
             } else if ((tcpState & STATE_SYNACK_SEEN) != 0
                     || (records[r + PACKETS_OUT] > 0 && records[r + PACKETS_IN] > 0)) {
                 queue = QUEUE_ESTABLISHED;
+            } else {
+                queue = QUEUE_ATTEMPT;
             }
         }
         records[r + STATE] = state;
@@ -541,11 +541,6 @@ public final class FlowTable {
 
     public long lastNanos(int slot) {
         return records[slot * STRIDE + LAST];
-    }
-
-    /** Where the flow's first packet starts in its capture. */
-    public long firstFileOffset(int slot) {
-        return records[slot * STRIDE + OFFSET];
     }
 
     /** Packets from the initiator. */

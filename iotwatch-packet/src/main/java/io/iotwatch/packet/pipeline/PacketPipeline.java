@@ -133,8 +133,8 @@ public final class PacketPipeline {
                     malformed.merge(decoder.malformedReason(), 1L, Long::sum);
                 }
                 long time = reader.timestampNanos();
-                flows.track(decoder, time, reader.originalLength(), reader.fileOffset());
-                packetEvents.packet(decoder, time, reader.fileOffset(), buffer, offset, reader.capturedLength());
+                flows.track(decoder, time, reader.originalLength());
+                packetEvents.packet(decoder, time, buffer, offset, reader.capturedLength());
             } else {
                 undecodable++;
             }

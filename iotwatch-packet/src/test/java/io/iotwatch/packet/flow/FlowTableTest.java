@@ -28,11 +28,10 @@ class FlowTableTest {
     /** What the listener was told: a copy of each ended flow. */
     record Ended(FlowEnd reason, String initiator, int initiatorPort, String responder, int responderPort,
             long packetsOut, long packetsIn, long bytesOut, long bytesIn, long payloadOut, long payloadIn,
-            int flagsOut, int flagsIn, long first, long last, long offset, String communityId) {}
+            int flagsOut, int flagsIn, long first, long last, String communityId) {}
 
     private final List<Ended> ended = new ArrayList<>();
     private final PacketDecoder decoder = new PacketDecoder();
-    private long offset;
 
     private FlowTable table(FlowConfig config, FlowObserver... observers) {
         return new FlowTable(config, (flows, slot, reason) -> ended.add(new Ended(reason,
@@ -40,14 +39,13 @@ class FlowTableTest {
                 PacketDecoder.ipv4ToString((int) flows.responderLo(slot)), flows.responderPort(slot),
                 flows.packetsOut(slot), flows.packetsIn(slot), flows.bytesOut(slot), flows.bytesIn(slot),
                 flows.payloadOut(slot), flows.payloadIn(slot), flows.flagsOut(slot), flows.flagsIn(slot),
-                flows.firstNanos(slot), flows.lastNanos(slot), flows.firstFileOffset(slot), flows.communityId(slot))),
+                flows.firstNanos(slot), flows.lastNanos(slot), flows.communityId(slot))),
                 List.of(observers));
     }
 
     private int feed(FlowTable table, byte[] frame, long time) {
         decoder.decode(frame, 0, frame.length, 1);
-        offset += 16 + frame.length;
-        return table.track(decoder, time, frame.length, offset);
+        return table.track(decoder, time, frame.length);
     }
 
     @Test
@@ -83,7 +81,6 @@ class FlowTableTest {
         assertThat(flow.flagsIn()).isEqualTo(SYN | ACK | PSH | FIN);
         assertThat(flow.first()).isZero();
         assertThat(flow.last()).isEqualTo(SECOND + 2);
-        assertThat(flow.offset()).isEqualTo(16 + 54);
         assertThat(table.size()).isEqualTo(1);
     }
 
@@ -135,11 +132,15 @@ class FlowTableTest {
     }
 
     @Test
-    void anUnansweredSynWaitsOnlyTheShortIdleTimeout() {
+    void anUnansweredSynWaitsOnlyTheAttemptTimeout() {
         FlowTable table = table(FlowConfig.defaults());
         feed(table, Frames.tcp(CLIENT, 40002, SERVER, 8080, SYN, 0), 0);
-        feed(table, Frames.udp(CLIENT, 5353, SERVER, 5353, 10), 61 * SECOND);
+        feed(table, Frames.tcp(CLIENT, 40002, SERVER, 8080, SYN, 0), SECOND);
+        feed(table, Frames.udp(CLIENT, 5353, SERVER, 5353, 10), 5 * SECOND);
+        assertThat(ended).isEmpty();
+        feed(table, Frames.udp(CLIENT, 5353, SERVER, 5353, 10), 7 * SECOND);
         assertThat(ended).singleElement().satisfies(f -> {
+            assertThat(f.packetsOut()).isEqualTo(2);
             assertThat(f.packetsIn()).isZero();
             assertThat(f.reason()).isEqualTo(FlowEnd.IDLE);
         });
@@ -163,8 +164,8 @@ class FlowTableTest {
 
     @Test
     void aFlowLongerThanTheActiveTimeoutIsReportedAndGoesOnAsANewOne() {
-        FlowConfig config = new FlowConfig(16, Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofSeconds(5),
-                Duration.ofSeconds(100));
+        FlowConfig config = new FlowConfig(16, Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofMinutes(5),
+                Duration.ofSeconds(5), Duration.ofSeconds(100));
         FlowTable table = table(config);
         for (int i = 0; i <= 150; i += 30) {
             feed(table, Frames.udp(CLIENT, 50000, SERVER, 5683, 20), i * SECOND);
@@ -176,8 +177,8 @@ class FlowTableTest {
 
     @Test
     void aFullTableEndsItsLeastRecentlyActiveFlowAndCountsIt() {
-        FlowConfig config = new FlowConfig(3, Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofSeconds(5),
-                Duration.ofMinutes(30));
+        FlowConfig config = new FlowConfig(3, Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofMinutes(5),
+                Duration.ofSeconds(5), Duration.ofMinutes(30));
         FlowTable table = table(config);
         feed(table, Frames.udp(CLIENT, 41001, SERVER, 7000, 1), 1);
         feed(table, Frames.udp(CLIENT, 41002, SERVER, 7000, 1), 2);
@@ -241,7 +242,7 @@ class FlowTableTest {
             ended.clear();
             SplittableRandom random = new SplittableRandom(seed);
             FlowTable table = table(new FlowConfig(65_536, Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1),
-                    Duration.ofHours(1)));
+                    Duration.ofHours(1), Duration.ofHours(1)));
             Map<String, long[]> expected = new HashMap<>();
             int hosts = 2 + random.nextInt(30);
             for (int i = 0; i < 5000; i++) {
@@ -280,8 +281,8 @@ class FlowTableTest {
         for (long seed = 1; seed <= 20; seed++) {
             ended.clear();
             SplittableRandom random = new SplittableRandom(seed);
-            FlowTable table = table(new FlowConfig(1 + random.nextInt(16), Duration.ofSeconds(2), Duration.ofSeconds(5),
-                    Duration.ofSeconds(1), Duration.ofSeconds(10)));
+            FlowTable table = table(new FlowConfig(1 + random.nextInt(16), Duration.ofSeconds(2), Duration.ofSeconds(2),
+                    Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(10)));
             long packets = 0;
             long time = 0;
             for (int i = 0; i < 4000; i++) {
@@ -320,7 +321,7 @@ class FlowTableTest {
             for (int i = 0; i < 200_000; i++) {
                 byte[] frame = frames[i & 255];
                 decoder.decode(frame, 0, frame.length, 1);
-                table.track(decoder, time += 1000, frame.length, i);
+                table.track(decoder, time += 1000, frame.length);
             }
             long allocated = threads.getCurrentThreadAllocatedBytes() - before;
             if (round == 1) {

@@ -137,7 +137,7 @@ class TsharkConversationsTest {
         try (CaptureReader reader = CaptureFiles.open(Files.newInputStream(capture))) {
             while (reader.next()) {
                 if (decoder.decode(reader.buffer(), reader.offset(), reader.capturedLength(), reader.linkType())) {
-                    table.track(decoder, reader.timestampNanos(), reader.originalLength(), reader.fileOffset());
+                    table.track(decoder, reader.timestampNanos(), reader.originalLength());
                 }
             }
         }

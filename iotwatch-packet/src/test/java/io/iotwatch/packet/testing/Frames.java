@@ -93,6 +93,12 @@ public final class Frames {
                 .zeros(payload).build();
     }
 
+    /** An IPv4 packet of any protocol carrying {@code payload} after the IP header. */
+    public static byte[] ipv4Payload(int protocol, int source, int destination, byte[] payload, int ttl) {
+        return new Frames().ethernet(Protocols.ETHERTYPE_IPV4).ipv4(protocol, ttl, source, destination, payload.length)
+                .bytes(payload).build();
+    }
+
     /** An IPv4 packet with a raw fragment field (flags and offset in 8-byte units) and {@code payload} bytes. */
     public static byte[] ipv4Fragment(int protocol, int source, int destination, int fragment, int payload) {
         return new Frames().ethernet(Protocols.ETHERTYPE_IPV4).u8(0x45).u8(0).u16(IPV4 + payload).u16(1)
