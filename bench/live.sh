@@ -41,5 +41,5 @@ for rate in $RATES; do
   sleep 4
   ip netns exec "$SENDER" tcpreplay -q -i iwb0 --pps="$rate" --limit="$PACKETS" "$PCAP" > "$OUT/send-$rate.txt" 2>&1
   wait "$capture"
-  echo "asked $rate packets/s, $(grep -o "Rated: [^,]*, [0-9.]* pps" "$OUT/send-$rate.txt" | head -1); iotwatch $(grep "^stopped:" "$OUT/capture-$rate.txt")"
+  echo "asked $rate packets/s, sent $(grep -o "[0-9.]* pps" "$OUT/send-$rate.txt" | head -1); iotwatch $(grep "^stopped:" "$OUT/capture-$rate.txt")"
 done
