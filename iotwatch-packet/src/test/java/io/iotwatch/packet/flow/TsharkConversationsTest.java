@@ -48,7 +48,8 @@ class TsharkConversationsTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
+    // Without the shared captures there is nothing to compare; TestFiles says so on the console.
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @MethodSource("captures")
     void flowCountsAgreeWithTsharksConversations(Path capture) throws Exception {
         Optional<Path> tshark = tshark();
