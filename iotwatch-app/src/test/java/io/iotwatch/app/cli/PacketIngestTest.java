@@ -64,7 +64,9 @@ class PacketIngestTest {
         Path file = shared("pcap/chrissanders-arppoison.pcapng");
         CliRun.of("ingest", "--data-dir", data.toString(), "--no-progress", file.toString());
         assertThat(alerts()).singleElement()
-                .satisfies(alert -> assertThat(alert.get("evidence").toString()).contains("00:25:b3:bf:91:ee"));
+                .satisfies(alert -> assertThat(alert.get("evidence").get("attacker_mac").asText()).isEqualTo("00:25:b3:bf:91:ee"));
+        CliRun table = CliRun.of("alerts", "--data-dir", data.toString());
+        assertThat(table.out()).contains("172.16.0.105 00:25:b3:bf:91:ee");
     }
 
     @Test
