@@ -76,9 +76,10 @@ final class FeaturesCommand implements Callable<Integer> {
         int maxFlows = config.flow().maxFlows();
         PacketPipeline.Result result;
         long rows;
-        try (BufferedWriter file = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-                FeatureCsvWriter csv = label == null ? new FeatureCsvWriter(file) : new FeatureCsvWriter(file, label);
-                CaptureReader reader = CaptureFiles.open(LogInputs.decompressing(Files.newInputStream(capture)))) {
+        // The capture is opened first, so that a file that is no capture leaves no CSV behind.
+        try (CaptureReader reader = CaptureFiles.open(LogInputs.decompressing(Files.newInputStream(capture)));
+                BufferedWriter file = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+                FeatureCsvWriter csv = label == null ? new FeatureCsvWriter(file) : new FeatureCsvWriter(file, label)) {
             FeatureExtractor extractor = mode == Mode.flow
                     ? new FlowFeatureExtractor(maxFlows, csv)
                     : new CicIot2023FeatureExtractor(maxFlows, window, csv);

@@ -164,6 +164,7 @@ final class IngestReport {
                         c.truncated());
             }
             c.malformed().forEach((reason, n) -> out.printf("    %,d malformed packets: %s%n", n, reason));
+            c.dnsProblems().forEach((reason, n) -> out.printf("    %,d DNS payloads not read: %s%n", n, reason));
             for (CaptureDamage damage : c.damage()) {
                 out.printf("    damaged at byte %,d: %s%n", damage.offset(), damage.problem());
             }

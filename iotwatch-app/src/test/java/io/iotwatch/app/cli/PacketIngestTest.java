@@ -135,6 +135,18 @@ class PacketIngestTest {
         assertThat(ciciot.out()).contains("431 packets, 11 flows: 44 rows");
     }
 
+    @Test
+    void featuresOfAFileThatIsNoCaptureSayWhyAndWriteNothing() throws IOException {
+        Path log = Files.writeString(data.resolve("fgt.log"), "date=2025-05-12 time=10:00:00 type=traffic\n");
+        Path csv = data.resolve("out.csv");
+
+        CliRun run = CliRun.of("features", log.toString(), "--out", csv.toString(), "--data-dir", data.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("not a capture file");
+        assertThat(csv).doesNotExist();
+    }
+
     private static byte[] udpFrame() {
         ByteBuffer frame = ByteBuffer.allocate(14 + 20 + 8 + 4);
         frame.putShort((short) 0x0011).putInt(0x22334455).putShort((short) 0x0066).putInt(0x778899AA).putShort((short) 0x0800);

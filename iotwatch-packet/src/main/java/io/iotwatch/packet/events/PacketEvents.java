@@ -61,6 +61,7 @@ public final class PacketEvents implements FlowEndListener {
     /** Queries waiting for a response at once; beyond it the oldest is reported unanswered. */
     static final int MAX_PENDING_QUERIES = 65_536;
     private static final int DNS_PORT = 53;
+    static final String DNS_CUT_IN_TCP = "DNS message continues past its TCP segment (streams are not reassembled)";
 
     private static final int TCP_SYN = 0x02;
 
@@ -72,7 +73,6 @@ public final class PacketEvents implements FlowEndListener {
     private final LinkedHashMap<QueryKey, PendingQuery> pending = new LinkedHashMap<>();
     private final Map<String, Long> dnsProblems = new TreeMap<>();
     private long sequence;
-    private long dnsIncompleteTcp;
 
     /**
      * @param stream   the capture's stream id (see {@link EventId})
@@ -102,7 +102,7 @@ public final class PacketEvents implements FlowEndListener {
                     dns(p, timeNanos, buffer, tcpFrames.messageOffset(), tcpFrames.messageLength());
                 }
                 if (tcpFrames.incomplete()) {
-                    dnsIncompleteTcp++;
+                    dnsProblems.merge(DNS_CUT_IN_TCP, 1L, Long::sum);
                 }
             }
         }
@@ -115,14 +115,12 @@ public final class PacketEvents implements FlowEndListener {
         }
     }
 
-    /** DNS payloads that did not parse, by the parser's reason. */
+    /**
+     * DNS payloads that were not read, by reason: the parser's reasons, and messages that continue in a TCP
+     * segment not yet seen (TCP streams are not reassembled).
+     */
     public Map<String, Long> dnsProblems() {
         return Map.copyOf(dnsProblems);
-    }
-
-    /** DNS-over-TCP segments that ended inside a message (it continues in a segment not reassembled). */
-    public long dnsIncompleteTcp() {
-        return dnsIncompleteTcp;
     }
 
     private void arp(PacketDecoder p, long timeNanos, byte[] buffer, int offset, int length) {

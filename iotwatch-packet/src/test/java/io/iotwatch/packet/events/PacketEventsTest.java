@@ -25,6 +25,7 @@ import io.iotwatch.packet.testing.Frames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -133,6 +134,17 @@ class PacketEventsTest {
         end();
         assertThat(of(DnsEvent.class)).extracting(DnsEvent::queryName).containsExactlyInAnyOrder("one.example", "two.example");
         assertThat(of(DnsEvent.class).stream().map(e -> e.header().id()).distinct()).hasSize(2);
+    }
+
+    @Test
+    void aDnsMessageCutByItsTcpSegmentIsCounted() {
+        byte[] whole = DnsWire.header(4, DnsWire.QUERY, 1, 0, 0, 0).question("cut.example", 1).build();
+        byte[] framed = DnsWire.tcp(whole);
+        byte[] cut = Arrays.copyOf(framed, framed.length - 5);
+        feed(Frames.tcp(CLIENT, 41001, RESOLVER, 53, PSH | ACK, cut, 64), T0);
+        end();
+        assertThat(of(DnsEvent.class)).isEmpty();
+        assertThat(packetEvents.dnsProblems()).containsEntry(PacketEvents.DNS_CUT_IN_TCP, 1L);
     }
 
     @Test
