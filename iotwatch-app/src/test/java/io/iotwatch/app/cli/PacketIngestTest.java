@@ -34,6 +34,7 @@ class PacketIngestTest {
     @ParameterizedTest(name = "{0}: {1} by {2}")
     @CsvSource({
         "pcap/zeek-sshguess.pcap, bruteforce, 192.168.56.1, 192.168.56.103",
+        "pcap/zeek-ftp-bruteforce.pcap, bruteforce, 192.168.56.1, 192.168.56.101",
         "pcap/chrissanders-synscan.pcapng, scan, 172.16.0.8, 64.13.134.52",
         "pcap/dmachard-dnstunnel-iodine.pcap, dns-tunnel, 192.168.1.17, ''",
         "beacon/slips-test-cc-capture-1.pcap, beacon, 147.32.80.37, 141.193.213.0/24",
@@ -57,6 +58,21 @@ class PacketIngestTest {
                 assertThat(alert.get("dst_ip").asText()).isEqualTo(target);
             }
         });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "pcap/chrissanders-dns_query_response.pcapng",
+        "pcap/chrissanders-http_google.pcapng",
+        "pcap/rawsight-coap.pcap",
+        "pcap/rawsight-coap2.pcap",
+        "pcap/suricata-verify-mqtt311-pub-qos1.pcap",
+        "pcap/zeek-mqtt.pcap",
+    })
+    void benignSharedCapturesRaiseNoAlert(String capture) throws IOException {
+        CliRun ingest = CliRun.of("ingest", "--data-dir", data.toString(), "--no-progress", shared(capture).toString());
+        assertThat(ingest.exitCode()).as(ingest.toString()).isZero();
+        assertThat(alerts()).as(ingest.toString()).isEmpty();
     }
 
     @Test
