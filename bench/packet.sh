@@ -2,7 +2,7 @@
 # End-to-end benchmark of the packet path, measured in one run beside the peers of
 # ../shared/bench/anchors.py pcap (softflowd, argus, nfpcapd, a minimal C flow table ...).
 #
-#   bench/packet.sh            # anchors, the packet path stage by stage, iotwatch ingest with and without events
+#   bench/packet.sh            # anchors, JMH kernels, the packet path stage by stage, iotwatch ingest with and without events
 #   RUNS=1 bench/packet.sh     # fewer repetitions
 #
 # BENCH_DIR (default /tmp/bench) holds the workload and results; the workload is written by
@@ -32,6 +32,10 @@ echo "== building the benchmarks, then iotwatch as a user gets it"
 echo "== anchors (peers)"
 /usr/bin/python3 "$SHARED/anchors.py" pcap --pcap "$PCAP" --runs "$RUNS" --only "$ANCHORS" \
   --json "$OUT/anchors-pcap.json" | tee "$OUT/anchors-pcap.md"
+
+echo "== packet kernels (JMH, one thread, 1,000,000 packets in memory)"
+"$JAVA_HOME/bin/java" -jar "$ROOT/bench/target/benchmarks.jar" PacketKernelsBenchmark \
+  -p file="$PCAP" -rf json -rff "$OUT/jmh-kernels.json" | tee "$OUT/jmh-kernels.txt"
 
 echo "== the packet path on one thread, stage by stage, 256 MB of heap"
 "$JAVA_HOME/bin/java" -Xmx256m -cp "$ROOT/bench/target/benchmarks.jar" io.iotwatch.bench.PacketPathBench \
