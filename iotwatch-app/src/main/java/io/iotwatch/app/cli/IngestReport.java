@@ -156,6 +156,10 @@ final class IngestReport {
                 out.printf(" (%,d ended early: the flow table was full; see flow.max-flows)", c.evictions());
             }
             out.println();
+            if (c.packetsWithoutFlow() > 0) {
+                out.printf("    %,d packets in no flow (ARP and other non-IP, later IP fragments, cut transport headers)%n",
+                        c.packetsWithoutFlow());
+            }
             if (c.undecodable() > 0) {
                 out.printf("    %,d packets of a link type iotwatch does not decode%n", c.undecodable());
             }

@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,7 +80,8 @@ class PacketIngestTest {
     @Test
     void theArpAlertNamesTheAttackersMac() throws IOException {
         Path file = shared("pcap/chrissanders-arppoison.pcapng");
-        CliRun.of("ingest", "--data-dir", data.toString(), "--no-progress", file.toString());
+        CliRun ingest = CliRun.of("ingest", "--data-dir", data.toString(), "--no-progress", file.toString());
+        assertThat(ingest.out()).contains("4 packets in no flow");
         assertThat(alerts()).singleElement()
                 .satisfies(alert -> assertThat(alert.get("evidence").get("attacker_mac").asText()).isEqualTo("00:25:b3:bf:91:ee"));
         CliRun table = CliRun.of("alerts", "--data-dir", data.toString());
@@ -176,7 +179,7 @@ class PacketIngestTest {
     private static long reported(String summary) {
         long total = 0;
         for (EventType type : EventType.values()) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^  " + type.label() + " +([0-9,]+)$").matcher(summary);
+            Matcher m = Pattern.compile("(?m)^  " + type.label() + " +([0-9,]+)$").matcher(summary);
             if (m.find()) {
                 total += Long.parseLong(m.group(1).replace(",", ""));
             }
