@@ -1,9 +1,9 @@
 package io.iotwatch.app.cli;
 
-import io.iotwatch.sim.GeneratorOptions;
-import io.iotwatch.sim.LogGenerator;
-import io.iotwatch.sim.TruthCsv;
-import io.iotwatch.sim.TruthRecord;
+import io.iotwatch.sim.logs.GeneratorOptions;
+import io.iotwatch.sim.logs.LogGenerator;
+import io.iotwatch.sim.logs.TruthCsv;
+import io.iotwatch.sim.logs.TruthRecord;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

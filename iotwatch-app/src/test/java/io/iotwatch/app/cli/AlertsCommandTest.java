@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.iotwatch.sim.TruthCsv;
-import io.iotwatch.sim.TruthRecord;
+import io.iotwatch.sim.logs.TruthCsv;
+import io.iotwatch.sim.logs.TruthRecord;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;

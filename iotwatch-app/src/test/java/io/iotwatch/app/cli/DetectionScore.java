@@ -1,7 +1,7 @@
 package io.iotwatch.app.cli;
 
 import io.iotwatch.core.alert.Alert;
-import io.iotwatch.sim.TruthRecord;
+import io.iotwatch.sim.logs.TruthRecord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
