@@ -36,7 +36,7 @@ class ArchitectureTest {
                 .layer("app").definedBy("io.iotwatch.app..")
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
                 .whereLayer("logs").mayOnlyBeAccessedByLayers("app")
-                .whereLayer("packet").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("packet").mayOnlyBeAccessedByLayers("sim", "app")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("detect").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("sim").mayOnlyBeAccessedByLayers("app")
