@@ -4,6 +4,7 @@ import io.iotwatch.core.event.ConnectionEvent;
 import io.iotwatch.core.event.Endpoint;
 import io.iotwatch.core.event.EventHeader;
 import io.iotwatch.core.event.EventId;
+import io.iotwatch.core.event.EventSources;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
@@ -31,6 +32,29 @@ public final class TestFlows {
     /** A completed TCP connection that got a reply. */
     public static ConnectionEvent tcp(Instant time, String src, String dst, int port, long bytesOut, long bytesIn) {
         return connection(time, "tcp", src, dst, port, bytesOut, bytesIn, bytesIn > 0 ? 1 : 0, "close");
+    }
+
+    /**
+     * A flow as the packet path reports it: stamped with its first packet, its TCP flags known (0 meaning none),
+     * and an action named from them as {@code PacketEvents} names it.
+     */
+    public static ConnectionEvent packetFlow(Instant first, String protocol, String src, int srcPort, String dst, int dstPort,
+            long packetsOut, long bytesOut, long packetsIn, long bytesIn, Duration duration, int flags) {
+        String action = (flags & Flows.RST) != 0 ? (packetsIn > 0 ? "server-rst" : "client-rst")
+                : (flags & Flows.FIN) != 0 && packetsIn > 0 ? "close" : packetsIn == 0 ? "timeout" : "accept";
+        return new ConnectionEvent(new EventHeader(new EventId(2, POSITION.incrementAndGet()), first, EventSources.PACKET,
+                "test.pcap", ""), protocol, new Endpoint(src, srcPort), new Endpoint(dst, dstPort), bytesOut, bytesIn,
+                packetsOut, packetsIn, duration, action, "", "", "", flags);
+    }
+
+    /**
+     * A session as a firewall logs it when it ends: logged at {@code end}, TCP flags unknown, packets and bytes each
+     * way as {@code sentpkt}, {@code sentbyte}, {@code rcvdpkt}, {@code rcvdbyte}.
+     */
+    public static ConnectionEvent logged(Instant end, String protocol, String src, int srcPort, String dst, int dstPort,
+            long packetsOut, long bytesOut, long packetsIn, long bytesIn, Duration duration, String action) {
+        return new ConnectionEvent(header(end), protocol, new Endpoint(src, srcPort), new Endpoint(dst, dstPort), bytesOut,
+                bytesIn, packetsOut, packetsIn, duration, action, "", "", "", 0);
     }
 
     /** A connection the firewall denied. */

@@ -15,18 +15,21 @@ import io.iotwatch.detect.bytespike.BytesSpikeConfig;
 import io.iotwatch.detect.bytespike.BytesSpikeDetector;
 import io.iotwatch.detect.dnstunnel.DnsTunnelConfig;
 import io.iotwatch.detect.dnstunnel.DnsTunnelDetector;
+import io.iotwatch.detect.flood.FloodDetector;
+import io.iotwatch.detect.httpflood.HttpFloodDetector;
 import io.iotwatch.detect.newport.NewPortConfig;
 import io.iotwatch.detect.newport.NewPortDetector;
 import io.iotwatch.detect.scan.ScanConfig;
 import io.iotwatch.detect.scan.ScanDetector;
+import io.iotwatch.detect.slowhttp.SlowHttpDetector;
 import io.iotwatch.detect.vendor.VendorAlertConfig;
 import io.iotwatch.detect.vendor.VendorAlertDetector;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * The rule detectors, each with its documented default thresholds, and the engine that runs them; public for
- * the benchmarks, which run the product's detector set.
+ * The rule detectors, each with its documented default thresholds (those of the flood detectors set in
+ * {@code detect.*}), and the engine that runs them; public for the benchmarks, which run the product's detector set.
  */
 public final class Detection {
 
@@ -36,15 +39,22 @@ public final class Detection {
         List<Suppression> suppressions = config.detect().suppress().stream()
                 .map(rule -> new Suppression(rule.detector(), rule.cidr(), rule.domain()))
                 .toList();
-        return new DetectionEngine(detectors(), suppressions, Duration.ofMinutes(config.detect().incidentGapMinutes()));
+        return new DetectionEngine(detectors(config.detect()), suppressions,
+                Duration.ofMinutes(config.detect().incidentGapMinutes()));
+    }
+
+    /** New detectors with empty state and the default thresholds. */
+    public static List<Detector> detectors() {
+        return detectors(IotwatchConfig.defaults().detect());
     }
 
     /**
      * New detectors with empty state: they are not thread-safe, so each engine gets its own. Beaconing and
      * byte spikes share one table of how many internal hosts use each external destination, with the
      * beacon detector's window and size (both 24 hours and 100,000 by default, as the byte-spike defaults).
+     * The flood detectors take their thresholds from {@code detect}, the others use their defaults.
      */
-    public static List<Detector> detectors() {
+    public static List<Detector> detectors(IotwatchConfig.Detect detect) {
         BeaconConfig beacon = BeaconConfig.defaults();
         Prevalence prevalence = new Prevalence(beacon.prevalenceWindow(), beacon.maxDestinations());
         return List.of(
@@ -55,6 +65,9 @@ public final class Detection {
                 new BytesSpikeDetector(BytesSpikeConfig.defaults(), prevalence),
                 new NewPortDetector(NewPortConfig.defaults()),
                 new VendorAlertDetector(VendorAlertConfig.defaults()),
-                new ArpSpoofDetector(ArpSpoofConfig.defaults()));
+                new ArpSpoofDetector(ArpSpoofConfig.defaults()),
+                new FloodDetector(detect.flood().toFloodConfig()),
+                new HttpFloodDetector(detect.httpFloodConfig()),
+                new SlowHttpDetector(detect.slowHttpConfig()));
     }
 }

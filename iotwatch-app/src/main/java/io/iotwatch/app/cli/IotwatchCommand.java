@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
             "Network security monitor for IoT networks.",
             "Reads FortiGate firewall logs (files or syslog) and packet captures, normalizes them into connection, DNS, "
                     + "authentication, ARP, vendor-alert and generic events, stores them, and runs rule detectors "
-                    + "(brute force, DNS tunneling, beaconing, scans, ARP spoofing, anomalies) that raise alerts. "
+                    + "(brute force, DNS tunneling, beaconing, scans, ARP spoofing, floods, anomalies) that raise alerts. "
                     + "From packets it also computes the CICIoT2023 features IoT attack classifiers use.",
             ""
         },

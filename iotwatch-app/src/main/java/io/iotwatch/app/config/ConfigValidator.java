@@ -1,6 +1,7 @@
 package io.iotwatch.app.config;
 
 import io.iotwatch.detect.Suppression;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
@@ -9,6 +10,10 @@ import java.util.function.Function;
 final class ConfigValidator {
 
     private static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
+    /** Rates and counts above this are no threshold at all. */
+    private static final long MAX_RATE = 100_000_000;
+    /** Tracked keys: 10 million at a few hundred bytes each is already gigabytes. */
+    private static final long MAX_KEYS = 10_000_000;
     private static final String[] JDBC_PREFIXES = {"jdbc:sqlite:", "jdbc:postgresql:", "jdbc:mariadb:", "jdbc:mysql:"};
 
     private ConfigValidator() {}
@@ -38,6 +43,7 @@ final class ConfigValidator {
         check.range("syslog.batch-size", c.syslog().batchSize(), 1, 1_000_000);
         check.range("syslog.batch-delay-ms", c.syslog().batchDelayMs(), 1, 60_000);
         check.range("detect.incident-gap-minutes", c.detect().incidentGapMinutes(), 1, 10_080);
+        checkFloods(check, c.detect());
         for (int i = 0; i < c.detect().suppress().size(); i++) {
             IotwatchConfig.Suppress rule = c.detect().suppress().get(i);
             String problem = suppressionProblem(rule);
@@ -46,6 +52,31 @@ final class ConfigValidator {
         }
         check.that("log.level", LOG_LEVELS.contains(c.log().level().toLowerCase(Locale.ROOT)), c.log().level(),
                 "one of trace, debug, info, warn, error");
+    }
+
+    private static void checkFloods(Check check, IotwatchConfig.Detect d) {
+        List<Integer> ports = d.webPorts();
+        check.that("detect.web-ports", !ports.isEmpty() && ports.stream().allMatch(p -> p != null && p >= 1 && p <= 65535),
+                String.valueOf(ports), "a list of one or more ports from 1 to 65535");
+        IotwatchConfig.Flood flood = d.flood();
+        check.range("detect.flood.window-seconds", flood.windowSeconds(), 1, 3600);
+        check.range("detect.flood.syn-packets-per-second", flood.synPacketsPerSecond(), 1, MAX_RATE);
+        check.range("detect.flood.tcp-packets-per-second", flood.tcpPacketsPerSecond(), 1, MAX_RATE);
+        check.range("detect.flood.udp-packets-per-second", flood.udpPacketsPerSecond(), 1, MAX_RATE);
+        check.range("detect.flood.icmp-packets-per-second", flood.icmpPacketsPerSecond(), 1, MAX_RATE);
+        check.range("detect.flood.min-flows", flood.minFlows(), 1, MAX_RATE);
+        check.range("detect.flood.max-victims", flood.maxVictims(), 1, MAX_KEYS);
+        IotwatchConfig.HttpFlood http = d.httpFlood();
+        check.range("detect.http-flood.window-seconds", http.windowSeconds(), 1, 3600);
+        check.range("detect.http-flood.connections-per-second", http.connectionsPerSecond(), 1, MAX_RATE);
+        check.range("detect.http-flood.max-duration-seconds", http.maxDurationSeconds(), 1, 86_400);
+        check.range("detect.http-flood.max-keys", http.maxKeys(), 1, MAX_KEYS);
+        IotwatchConfig.SlowHttp slow = d.slowhttp();
+        check.range("detect.slowhttp.window-seconds", slow.windowSeconds(), 60, 86_400);
+        check.range("detect.slowhttp.concurrent-connections", slow.concurrentConnections(), 2, MAX_RATE);
+        check.range("detect.slowhttp.min-duration-seconds", slow.minDurationSeconds(), 1, slow.windowSeconds());
+        check.range("detect.slowhttp.max-bytes-per-second", slow.maxBytesPerSecond(), 1, MAX_RATE);
+        check.range("detect.slowhttp.max-keys", slow.maxKeys(), 1, MAX_KEYS);
     }
 
     private static String suppressionProblem(IotwatchConfig.Suppress rule) {

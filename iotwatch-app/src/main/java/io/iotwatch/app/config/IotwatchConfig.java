@@ -1,10 +1,17 @@
 package io.iotwatch.app.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.iotwatch.detect.Flows;
+import io.iotwatch.detect.flood.FloodConfig;
+import io.iotwatch.detect.httpflood.HttpFloodConfig;
+import io.iotwatch.detect.slowhttp.SlowHttpConfig;
 import io.iotwatch.packet.flow.FlowConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The whole configuration, as read from {@code iotwatch.yml}. Every key and its default is documented
@@ -86,17 +93,86 @@ public record IotwatchConfig(
         }
     }
 
-    /** Rule detection on what is ingested; each detector's thresholds are documented in its config record. */
+    /**
+     * Rule detection on what is ingested; each detector's thresholds are documented in its config record, and those
+     * of the flood detectors can be set here.
+     */
     public record Detect(
             @JsonProperty("enabled") boolean enabled,
             @JsonProperty("incident-gap-minutes") int incidentGapMinutes,
-            @JsonProperty("suppress") List<Suppress> suppress) {
+            @JsonProperty("suppress") List<Suppress> suppress,
+            @JsonProperty("web-ports") List<Integer> webPorts,
+            @JsonProperty("flood") Flood flood,
+            @JsonProperty("http-flood") HttpFlood httpFlood,
+            @JsonProperty("slowhttp") SlowHttp slowhttp) {
         public Detect {
             suppress = suppress == null ? List.of() : List.copyOf(suppress);
+            // Kept as given, nulls included, so that the validator can name a bad entry.
+            webPorts = webPorts == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(webPorts));
         }
 
         static Detect defaults() {
-            return new Detect(true, 30, List.of());
+            return new Detect(true, 30, List.of(), Flows.WEB_PORTS.stream().sorted().toList(), Flood.defaults(),
+                    HttpFlood.defaults(), SlowHttp.defaults());
+        }
+
+        public HttpFloodConfig httpFloodConfig() {
+            return new HttpFloodConfig(Duration.ofSeconds(httpFlood.windowSeconds()), httpFlood.connectionsPerSecond(),
+                    Duration.ofSeconds(httpFlood.maxDurationSeconds()), Set.copyOf(webPorts), httpFlood.maxKeys());
+        }
+
+        public SlowHttpConfig slowHttpConfig() {
+            return new SlowHttpConfig(Duration.ofSeconds(slowhttp.windowSeconds()), slowhttp.concurrentConnections(),
+                    Duration.ofSeconds(slowhttp.minDurationSeconds()), slowhttp.maxBytesPerSecond(), Set.copyOf(webPorts),
+                    slowhttp.maxKeys());
+        }
+    }
+
+    /** Volumetric floods; the defaults are explained in {@link FloodConfig#defaults()}. */
+    public record Flood(
+            @JsonProperty("window-seconds") int windowSeconds,
+            @JsonProperty("syn-packets-per-second") int synPacketsPerSecond,
+            @JsonProperty("tcp-packets-per-second") int tcpPacketsPerSecond,
+            @JsonProperty("udp-packets-per-second") int udpPacketsPerSecond,
+            @JsonProperty("icmp-packets-per-second") int icmpPacketsPerSecond,
+            @JsonProperty("min-flows") int minFlows,
+            @JsonProperty("max-victims") int maxVictims) {
+        static Flood defaults() {
+            FloodConfig d = FloodConfig.defaults();
+            return new Flood((int) d.window().toSeconds(), d.synPerSecond(), d.tcpPerSecond(), d.udpPerSecond(), d.icmpPerSecond(),
+                    d.minFlows(), d.maxVictims());
+        }
+
+        public FloodConfig toFloodConfig() {
+            return new FloodConfig(Duration.ofSeconds(windowSeconds), synPacketsPerSecond, tcpPacketsPerSecond,
+                    udpPacketsPerSecond, icmpPacketsPerSecond, minFlows, maxVictims);
+        }
+    }
+
+    /** HTTP floods; the defaults are explained in {@link HttpFloodConfig#defaults()}. */
+    public record HttpFlood(
+            @JsonProperty("window-seconds") int windowSeconds,
+            @JsonProperty("connections-per-second") int connectionsPerSecond,
+            @JsonProperty("max-duration-seconds") int maxDurationSeconds,
+            @JsonProperty("max-keys") int maxKeys) {
+        static HttpFlood defaults() {
+            HttpFloodConfig d = HttpFloodConfig.defaults();
+            return new HttpFlood((int) d.window().toSeconds(), d.connectionsPerSecond(), (int) d.maxDuration().toSeconds(),
+                    d.maxKeys());
+        }
+    }
+
+    /** Slow HTTP attacks (slowloris); the defaults are explained in {@link SlowHttpConfig#defaults()}. */
+    public record SlowHttp(
+            @JsonProperty("window-seconds") int windowSeconds,
+            @JsonProperty("concurrent-connections") int concurrentConnections,
+            @JsonProperty("min-duration-seconds") int minDurationSeconds,
+            @JsonProperty("max-bytes-per-second") int maxBytesPerSecond,
+            @JsonProperty("max-keys") int maxKeys) {
+        static SlowHttp defaults() {
+            SlowHttpConfig d = SlowHttpConfig.defaults();
+            return new SlowHttp((int) d.window().toSeconds(), d.concurrentConnections(), (int) d.minDuration().toSeconds(),
+                    d.maxBytesPerSecond(), d.maxKeys());
         }
     }
 

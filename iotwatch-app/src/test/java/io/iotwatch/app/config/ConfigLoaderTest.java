@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ConfigLoaderTest {
 
@@ -70,6 +73,67 @@ class ConfigLoaderTest {
         Path notAList = Files.writeString(dir.resolve("scalar.yml"), "detect:\n  suppress: 10.0.0.1\n");
         assertThatThrownBy(() -> loader.load(Optional.of(notAList), Map.of(), Map.of()))
                 .hasMessageContaining("'detect.suppress'").hasMessageContaining("must be a list");
+    }
+
+    @Test
+    void floodThresholdsComeFromTheFileAndTheEnvironment(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("c.yml"), """
+                detect:
+                  web-ports: [80, 8123]
+                  flood:
+                    syn-packets-per-second: 3000
+                  slowhttp:
+                    concurrent-connections: 200
+                """);
+        IotwatchConfig config = loader.load(Optional.of(file), Map.of("IOTWATCH_DETECT_FLOOD_UDP_PACKETS_PER_SECOND", "9000"),
+                Map.of("detect.http-flood.connections-per-second", "80"));
+
+        assertThat(config.detect().flood().toFloodConfig().synPerSecond()).isEqualTo(3000);
+        assertThat(config.detect().flood().toFloodConfig().udpPerSecond()).isEqualTo(9000);
+        assertThat(config.detect().flood().toFloodConfig().icmpPerSecond()).isEqualTo(250);
+        assertThat(config.detect().httpFloodConfig().connectionsPerSecond()).isEqualTo(80);
+        assertThat(config.detect().httpFloodConfig().ports()).containsExactlyInAnyOrder(80, 8123);
+        assertThat(config.detect().slowHttpConfig().concurrentConnections()).isEqualTo(200);
+        assertThat(config.detect().slowHttpConfig().ports()).containsExactlyInAnyOrder(80, 8123);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "detect.flood.window-seconds, 0, 1 to 3600",
+        "detect.flood.syn-packets-per-second, 0, 1 to 100000000",
+        "detect.flood.tcp-packets-per-second, -5, 1 to 100000000",
+        "detect.flood.udp-packets-per-second, 0, 1 to 100000000",
+        "detect.flood.icmp-packets-per-second, 0, 1 to 100000000",
+        "detect.flood.min-flows, 0, 1 to 100000000",
+        "detect.flood.max-victims, 0, 1 to 10000000",
+        "detect.http-flood.window-seconds, 7200, 1 to 3600",
+        "detect.http-flood.connections-per-second, 0, 1 to 100000000",
+        "detect.http-flood.max-duration-seconds, 0, 1 to 86400",
+        "detect.http-flood.max-keys, 0, 1 to 10000000",
+        "detect.slowhttp.window-seconds, 30, 60 to 86400",
+        "detect.slowhttp.concurrent-connections, 1, 2 to 100000000",
+        "detect.slowhttp.min-duration-seconds, 400, 1 to 300",
+        "detect.slowhttp.max-bytes-per-second, 0, 1 to 100000000",
+        "detect.slowhttp.max-keys, 0, 1 to 10000000",
+    })
+    void aFloodThresholdOutOfRangeStopsTheStartNamingItsKey(String key, String value, String allowed) {
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of(), Map.of(key, value)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'" + key + "'")
+                .hasMessageContaining("command-line option")
+                .hasMessageContaining(allowed);
+    }
+
+    @Test
+    void webPortsMustBeAListOfPorts(@TempDir Path dir) throws IOException {
+        for (String ports : List.of("[80, 0]", "[]", "[80, 70000]", "[80, null]")) {
+            Path file = Files.writeString(dir.resolve("c.yml"), "detect:\n  web-ports: " + ports + "\n");
+            assertThatThrownBy(() -> loader.load(Optional.of(file), Map.of(), Map.of()))
+                    .as(ports)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("'detect.web-ports'")
+                    .hasMessageContaining("1 to 65535");
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.iotwatch.core.event.Outcome;
 import io.iotwatch.detect.Detector;
 import io.iotwatch.detect.EventTime;
 import io.iotwatch.detect.FindingSink;
+import io.iotwatch.detect.Flows;
 import io.iotwatch.detect.LruMap;
 import io.iotwatch.detect.Printable;
 import java.time.Instant;
@@ -101,7 +102,7 @@ public final class BruteForceDetector implements Detector {
             return;
         }
         int port = c.destination().port();
-        if (!authPorts.get(port) || !c.source().isKnown() || !isTcp(c.protocol()) || DENIED.contains(c.action())) {
+        if (!authPorts.get(port) || !c.source().isKnown() || !Flows.isTcp(c.protocol()) || DENIED.contains(c.action())) {
             return;
         }
         Key key = new Key(c.source().ip(), c.destination().ip(), serviceOf(port), port);
@@ -175,11 +176,6 @@ public final class BruteForceDetector implements Detector {
         return new Finding(NAME, burst.incidentKey, ATTACK_CLASS, GROUP, level, level == ThreatLevel.CRITICAL ? 0.95 : 0.8,
                 Instant.ofEpochMilli(first), Instant.ofEpochMilli(last), key.src, key.dst.isEmpty() ? null : key.dst,
                 null, MITRE, count, evidence);
-    }
-
-    private static boolean isTcp(String protocol) {
-        // The parsers hand the same "tcp" instance each time, which equals() tells at once.
-        return "tcp".equals(protocol) || "6".equals(protocol) || protocol.equalsIgnoreCase("tcp");
     }
 
     static String serviceOf(int port) {

@@ -6,9 +6,11 @@ import io.iotwatch.core.event.ConnectionEvent;
 import io.iotwatch.core.event.Event;
 import io.iotwatch.core.event.EventType;
 import io.iotwatch.detect.Detector;
+import io.iotwatch.detect.DistinctCounter;
 import io.iotwatch.detect.FindingSink;
 import io.iotwatch.detect.Addresses;
 import io.iotwatch.detect.EventTime;
+import io.iotwatch.detect.Flows;
 import io.iotwatch.detect.LruMap;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,7 +68,7 @@ public final class ScanDetector implements Detector {
         if (src.isEmpty() || dst.isEmpty()) {
             return;
         }
-        boolean icmp = isIcmp(c.protocol());
+        boolean icmp = Flows.isIcmp(c.protocol());
         int port = icmp ? 0 : c.destination().port();
         long time = EventTime.millis(c.time());
 
@@ -120,11 +122,6 @@ public final class ScanDetector implements Detector {
         return c.bytesIn() == 0 && c.packetsIn() == 0;
     }
 
-    private static boolean isIcmp(String protocol) {
-        return protocol.equals("icmp") || protocol.equals("icmp6") || protocol.equals("ipv6-icmp")
-                || protocol.equals("1") || protocol.equals("58");
-    }
-
     private static void evictBefore(LruMap<?, Tally> map, long horizon) {
         for (Iterator<Tally> it = map.values().iterator(); it.hasNext(); ) {
             if (it.next().lastSeen >= horizon) {
@@ -134,12 +131,9 @@ public final class ScanDetector implements Detector {
         }
     }
 
-    /** FNV-1a over the address text: 64 bits make collisions among a few thousand targets negligible. */
+    /** The address text's 64-bit hash, never 0 ({@link LongSet} holds non-zero values): collisions are negligible. */
     private static long hash(String s) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < s.length(); i++) {
-            h = (h ^ s.charAt(i)) * 0x100000001b3L;
-        }
+        long h = DistinctCounter.hash(s);
         return h == 0 ? 1 : h;
     }
 
@@ -169,7 +163,7 @@ public final class ScanDetector implements Detector {
             this.src = src;
             this.dst = dst;
             this.port = port;
-            this.icmp = isIcmp(protocol);
+            this.icmp = Flows.isIcmp(protocol);
             this.protocol = protocol;
             this.values = new LongSet(max);
             this.windowStart = time;
