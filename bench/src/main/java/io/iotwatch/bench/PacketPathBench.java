@@ -61,7 +61,7 @@ public final class PacketPathBench {
 
     private static long run(String stage, Path capture) throws IOException, InterruptedException {
         FlowConfig d = FlowConfig.defaults();
-        FlowConfig flows = new FlowConfig(Integer.getInteger("flows", d.maxFlows()), d.idleTimeout(),
+        FlowConfig flows = new FlowConfig(Integer.getInteger("flows", d.maxFlows()), d.idleTimeout(), d.unansweredTimeout(),
                 d.tcpAttemptTimeout(), d.tcpIdleTimeout(), d.closedTimeout(), d.activeTimeout());
         try (CaptureReader reader = open(capture)) {
             switch (stage) {

@@ -29,6 +29,7 @@ final class ConfigValidator {
         check.range("ingest.max-line-bytes", c.ingest().maxLineBytes(), 1024, 256 * 1024 * 1024);
         check.range("flow.max-flows", c.flow().maxFlows(), 1, 1 << 26);
         check.range("flow.idle-timeout-seconds", c.flow().idleTimeoutSeconds(), 1, 86_400);
+        check.range("flow.unanswered-timeout-seconds", c.flow().unansweredTimeoutSeconds(), 1, 86_400);
         check.range("flow.tcp-attempt-timeout-seconds", c.flow().tcpAttemptTimeoutSeconds(), 1, 86_400);
         check.range("flow.tcp-idle-timeout-seconds", c.flow().tcpIdleTimeoutSeconds(), 1, 86_400);
         check.range("flow.closed-timeout-seconds", c.flow().closedTimeoutSeconds(), 1, 86_400);

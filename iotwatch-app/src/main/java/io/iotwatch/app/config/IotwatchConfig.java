@@ -59,19 +59,21 @@ public record IotwatchConfig(
     public record Flow(
             @JsonProperty("max-flows") int maxFlows,
             @JsonProperty("idle-timeout-seconds") int idleTimeoutSeconds,
+            @JsonProperty("unanswered-timeout-seconds") int unansweredTimeoutSeconds,
             @JsonProperty("tcp-attempt-timeout-seconds") int tcpAttemptTimeoutSeconds,
             @JsonProperty("tcp-idle-timeout-seconds") int tcpIdleTimeoutSeconds,
             @JsonProperty("closed-timeout-seconds") int closedTimeoutSeconds,
             @JsonProperty("active-timeout-seconds") int activeTimeoutSeconds) {
         static Flow defaults() {
             FlowConfig d = FlowConfig.defaults();
-            return new Flow(d.maxFlows(), (int) d.idleTimeout().toSeconds(), (int) d.tcpAttemptTimeout().toSeconds(),
+            return new Flow(d.maxFlows(), (int) d.idleTimeout().toSeconds(), (int) d.unansweredTimeout().toSeconds(),
+                    (int) d.tcpAttemptTimeout().toSeconds(),
                     (int) d.tcpIdleTimeout().toSeconds(), (int) d.closedTimeout().toSeconds(),
                     (int) d.activeTimeout().toSeconds());
         }
 
         public FlowConfig toFlowConfig() {
-            return new FlowConfig(maxFlows, Duration.ofSeconds(idleTimeoutSeconds),
+            return new FlowConfig(maxFlows, Duration.ofSeconds(idleTimeoutSeconds), Duration.ofSeconds(unansweredTimeoutSeconds),
                     Duration.ofSeconds(tcpAttemptTimeoutSeconds), Duration.ofSeconds(tcpIdleTimeoutSeconds),
                     Duration.ofSeconds(closedTimeoutSeconds), Duration.ofSeconds(activeTimeoutSeconds));
         }

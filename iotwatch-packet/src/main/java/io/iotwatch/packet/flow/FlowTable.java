@@ -17,8 +17,9 @@ import java.util.Objects;
  * <p>Each slot is one record of {@value #STRIDE} longs in one array, so a packet touches two or three
  * adjacent cache lines of its flow rather than one line per field; slots are found through an open-addressing
  * index whose entries hold the symmetric hash beside the slot number, so probing reads no record but the one
- * that matches. Nothing is allocated after construction. Flows wait for their idle timeout in four queues
- * (closed TCP, established TCP, TCP only one side has spoken in, everything else), one per timeout. A flow moves to the tail of its queue when
+ * that matches. Nothing is allocated after construction. Flows wait for their idle timeout in five queues, one
+ * per timeout: closed TCP, established TCP, TCP only one side has spoken in, other protocols with both sides
+ * heard, and other protocols with one side only. A flow moves to the tail of its queue when
  * it changes queue and at most once per {@link #MOVE_EVERY_NANOS} of its own activity, not on every packet;
  * the head is checked against the flow's real last packet, and re-queued if it was active since, so a flow
  * ends within a second of its timeout. The heads are looked at only once the earliest of them can have run
@@ -60,7 +61,8 @@ public final class FlowTable {
     private static final int QUEUE_ESTABLISHED = 1;
     private static final int QUEUE_ATTEMPT = 2;
     private static final int QUEUE_OTHER = 3;
-    private static final int QUEUES = 4;
+    private static final int QUEUE_UNANSWERED = 4;
+    private static final int QUEUES = 5;
 
     private static final int TCP_FIN = 0x01;
     private static final int TCP_SYN = 0x02;
@@ -88,8 +90,8 @@ public final class FlowTable {
     private final int indexMask;
     private final int[] freeSlots;
     private int freeCount;
-    private final int[] queueHead = {NONE, NONE, NONE, NONE};
-    private final int[] queueTail = {NONE, NONE, NONE, NONE};
+    private final int[] queueHead = filled(QUEUES, NONE);
+    private final int[] queueTail = filled(QUEUES, NONE);
 
     private long now = Long.MIN_VALUE;
     /** No queue head can expire before this time, so packets before it need not look at the heads. */
@@ -110,6 +112,7 @@ public final class FlowTable {
         timeouts[QUEUE_ESTABLISHED] = config.tcpIdleTimeout().toNanos();
         timeouts[QUEUE_ATTEMPT] = config.tcpAttemptTimeout().toNanos();
         timeouts[QUEUE_OTHER] = config.idleTimeout().toNanos();
+        timeouts[QUEUE_UNANSWERED] = config.unansweredTimeout().toNanos();
         activeNanos = config.activeTimeout().toNanos();
         records = new long[capacity * STRIDE];
         // At most half full, so probes stay short.
@@ -256,12 +259,18 @@ public final class FlowTable {
         records[r + KEY] = reversed ? reverseKey : forwardKey;
         records[r + STATE] = (long) h << 32;
         insertIndex(slot, h);
-        enqueue(slot, proto == IP_TCP ? QUEUE_ATTEMPT : QUEUE_OTHER);
+        enqueue(slot, proto == IP_TCP ? QUEUE_ATTEMPT : QUEUE_UNANSWERED);
         size++;
         flowsStarted++;
         lastFromInitiator = !reversed;
         lastNewFlow = true;
         return slot;
+    }
+
+    private static int[] filled(int length, int value) {
+        int[] array = new int[length];
+        Arrays.fill(array, value);
+        return array;
     }
 
     private static long key(int initiatorPort, int responderPort, int proto, int version) {
@@ -317,6 +326,8 @@ public final class FlowTable {
             } else {
                 queue = QUEUE_ATTEMPT;
             }
+        } else {
+            queue = records[r + PACKETS_OUT] > 0 && records[r + PACKETS_IN] > 0 ? QUEUE_OTHER : QUEUE_UNANSWERED;
         }
         records[r + STATE] = state;
         if (queue != (int) (state >>> 24 & 0xFF) || timeNanos - records[r + MOVED] >= MOVE_EVERY_NANOS) {

@@ -116,7 +116,9 @@ class FlowTableTest {
         feed(table, Frames.tcp(CLIENT, 40001, SERVER, 443, SYN, 0), 0);
         feed(table, Frames.tcp(SERVER, 443, CLIENT, 40001, SYN | ACK, 0), 1);
         feed(table, Frames.udp(CLIENT, 50000, SERVER, 123, 48), 2);
+        feed(table, Frames.udp(SERVER, 123, CLIENT, 50000, 48), 3);
         feed(table, Frames.udp(CLIENT, 50001, SERVER, 9999, 48), 59 * SECOND);
+        feed(table, Frames.udp(SERVER, 9999, CLIENT, 50001, 48), 59 * SECOND + 1);
         assertThat(ended).isEmpty();
 
         feed(table, Frames.udp(CLIENT, 50001, SERVER, 9999, 48), 61 * SECOND);
@@ -147,6 +149,24 @@ class FlowTableTest {
     }
 
     @Test
+    void anUnansweredUdpFlowWaitsOnlyTheUnansweredTimeout() {
+        FlowTable table = table(FlowConfig.defaults());
+        feed(table, Frames.udp(CLIENT, 50002, SERVER, 5683, 20), 0);
+        feed(table, Frames.udp(CLIENT, 50003, SERVER, 123, 48), 0);
+        feed(table, Frames.udp(SERVER, 123, CLIENT, 50003, 48), 1);
+        feed(table, Frames.icmp(CLIENT, SERVER, 8, 0, 32, 64), 2);
+        feed(table, Frames.udp(CLIENT, 50004, SERVER, 7, 1), 9 * SECOND);
+        assertThat(ended).isEmpty();
+        feed(table, Frames.udp(CLIENT, 50004, SERVER, 7, 1), 11 * SECOND);
+        // The unanswered CoAP request and ICMP echo; the answered NTP exchange waits for the idle timeout.
+        assertThat(ended).hasSize(2).extracting(Ended::responderPort).contains(5683).doesNotContain(123);
+        assertThat(ended).allSatisfy(f -> {
+            assertThat(f.packetsIn()).isZero();
+            assertThat(f.reason()).isEqualTo(FlowEnd.IDLE);
+        });
+    }
+
+    @Test
     void aNewSynOnClosedPortsStartsANewFlow() {
         FlowTable table = table(FlowConfig.defaults());
         feed(table, Frames.tcp(CLIENT, 40003, SERVER, 23, SYN, 0), 0);
@@ -164,7 +184,8 @@ class FlowTableTest {
 
     @Test
     void aFlowLongerThanTheActiveTimeoutIsReportedAndGoesOnAsANewOne() {
-        FlowConfig config = new FlowConfig(16, Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofMinutes(5),
+        FlowConfig config = new FlowConfig(16, Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(5),
+                Duration.ofMinutes(5),
                 Duration.ofSeconds(5), Duration.ofSeconds(100));
         FlowTable table = table(config);
         for (int i = 0; i <= 150; i += 30) {
@@ -177,7 +198,8 @@ class FlowTableTest {
 
     @Test
     void aFullTableEndsItsLeastRecentlyActiveFlowAndCountsIt() {
-        FlowConfig config = new FlowConfig(3, Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofMinutes(5),
+        FlowConfig config = new FlowConfig(3, Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(5),
+                Duration.ofMinutes(5),
                 Duration.ofSeconds(5), Duration.ofMinutes(30));
         FlowTable table = table(config);
         feed(table, Frames.udp(CLIENT, 41001, SERVER, 7000, 1), 1);
@@ -242,6 +264,7 @@ class FlowTableTest {
             ended.clear();
             SplittableRandom random = new SplittableRandom(seed);
             FlowTable table = table(new FlowConfig(65_536, Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1),
+                    Duration.ofHours(1),
                     Duration.ofHours(1), Duration.ofHours(1)));
             Map<String, long[]> expected = new HashMap<>();
             int hosts = 2 + random.nextInt(30);
@@ -281,7 +304,8 @@ class FlowTableTest {
         for (long seed = 1; seed <= 20; seed++) {
             ended.clear();
             SplittableRandom random = new SplittableRandom(seed);
-            FlowTable table = table(new FlowConfig(1 + random.nextInt(16), Duration.ofSeconds(2), Duration.ofSeconds(2),
+            FlowTable table = table(new FlowConfig(1 + random.nextInt(16), Duration.ofSeconds(2), Duration.ofSeconds(1),
+                    Duration.ofSeconds(2),
                     Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(10)));
             long packets = 0;
             long time = 0;

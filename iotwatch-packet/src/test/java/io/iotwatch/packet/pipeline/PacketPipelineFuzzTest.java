@@ -84,7 +84,8 @@ class PacketPipelineFuzzTest {
     }
 
     private static PacketPipeline.Result run(byte[] file, List<Event> events) throws IOException, InterruptedException {
-        FlowConfig flows = new FlowConfig(64, Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofMinutes(5),
+        FlowConfig flows = new FlowConfig(64, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(5),
+                Duration.ofMinutes(5),
                 Duration.ofSeconds(5), Duration.ofMinutes(30));
         CicIot2023FeatureExtractor windows = new CicIot2023FeatureExtractor(64, (row, slot, first, last) -> {});
         FlowFeatureExtractor perFlow = new FlowFeatureExtractor(64, (row, slot, first, last) -> {});
