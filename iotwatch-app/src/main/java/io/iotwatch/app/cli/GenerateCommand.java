@@ -4,6 +4,11 @@ import io.iotwatch.sim.logs.GeneratorOptions;
 import io.iotwatch.sim.logs.LogGenerator;
 import io.iotwatch.sim.logs.TruthCsv;
 import io.iotwatch.sim.logs.TruthRecord;
+import io.iotwatch.sim.packets.GeneratedCapture;
+import io.iotwatch.sim.packets.PacketGenerator;
+import io.iotwatch.sim.packets.PacketGeneratorOptions;
+import io.iotwatch.sim.truth.AttackKind;
+import io.iotwatch.sim.truth.AttackTruthCsv;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -30,16 +36,36 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "generate",
         mixinStandardHelpOptions = true,
-        description = "Writes synthetic traffic of an IoT network with attacks planted in it.",
-        subcommands = {GenerateCommand.Logs.class})
+        description = "Writes synthetic traffic of an IoT network with attacks planted in it: FortiGate logs or a packet capture.",
+        subcommands = {GenerateCommand.Logs.class, GenerateCommand.Pcap.class})
 final class GenerateCommand implements Runnable {
+
+    static final String DEFAULT_START = "2025-05-12T00:00:00Z";
 
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name what to generate: 'iotwatch generate logs'");
+        throw new ParameterException(spec.commandLine(), "name what to generate: 'iotwatch generate logs' or 'iotwatch generate pcap'");
+    }
+
+    /** Why writing a file failed, in the user's words. */
+    static String why(IOException e) {
+        return switch (e) {
+            case NoSuchFileException missing -> "its folder does not exist";
+            case AccessDeniedException denied -> "permission denied";
+            default -> e.getMessage();
+        };
+    }
+
+    /** The --start option as an instant. */
+    static Instant start(CommandSpec spec, String text) {
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new ParameterException(spec.commandLine(), "--start: '" + text + "' is not an ISO-8601 time");
+        }
     }
 
     @Command(
@@ -65,8 +91,8 @@ final class GenerateCommand implements Runnable {
         @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed (default 42).")
         long seed;
 
-        @Option(names = "--start", paramLabel = "TIME", defaultValue = "2025-05-12T00:00:00Z",
-                description = "Time of the first line, ISO-8601 (default 2025-05-12T00:00:00Z).")
+        @Option(names = "--start", paramLabel = "TIME", defaultValue = DEFAULT_START,
+                description = "Time of the first line, ISO-8601 (default " + DEFAULT_START + ").")
         String start;
 
         @Option(names = "--out", paramLabel = "FILE", required = true, description = "Log file to write.")
@@ -105,24 +131,11 @@ final class GenerateCommand implements Runnable {
             return ExitCodes.OK;
         }
 
-        private static String why(IOException e) {
-            return switch (e) {
-                case NoSuchFileException missing -> "its folder does not exist";
-                case AccessDeniedException denied -> "permission denied";
-                default -> e.getMessage();
-            };
-        }
-
         private GeneratorOptions options() {
             if (hours > 24 * 366) {
                 throw new ParameterException(spec.commandLine(), "--hours must be at most 8784 (a year): " + hours);
             }
-            Instant first;
-            try {
-                first = Instant.parse(start.strip());
-            } catch (DateTimeParseException e) {
-                throw new ParameterException(spec.commandLine(), "--start: '" + start + "' is not an ISO-8601 time");
-            }
+            Instant first = GenerateCommand.start(spec, start);
             GeneratorOptions.Format lines = switch (format.strip().toLowerCase(Locale.ROOT)) {
                 case "syslog" -> GeneratorOptions.Format.SYSLOG;
                 case "json" -> GeneratorOptions.Format.JSON;
@@ -133,6 +146,119 @@ final class GenerateCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
+        }
+    }
+
+    @Command(
+            name = "pcap",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Writes a packet capture (classic pcap, Ethernet) of an IoT LAN with attacks planted in it, and their "
+                        + "ground truth.",
+                "Sensors speak MQTT and CoAP, plugs and cameras TLS and HTTP to their clouds, phones browse; every "
+                        + "device resolves names through the gateway, keeps its ARP entry and syncs its clock over NTP. "
+                        + "After a quiet 90 seconds each attack runs in a slot of its own, as its tool's packets with the "
+                        + "victims' answers: nmap scans and sweeps, nikto, hping3 and Mirai floods (fragments and GRE "
+                        + "included), ab, slowhttptest, hydra on SSH and telnet, arpspoof, dnsspoof, curl web attacks, "
+                        + "an iodine DNS tunnel and a C2 beacon every 45 s for 15 minutes. No root, no tools, no network. "
+                        + "The same options always give the same bytes; docs/GENERATOR.md describes it all.",
+                "The truth file has one row per planted attack: attack, class, start, end (its first and last packet), "
+                        + "attackers, victim, tool, command."
+            })
+    static final class Pcap implements Callable<Integer> {
+
+        @Option(names = "--devices", paramLabel = "N", defaultValue = "50",
+                description = "Devices on the LAN besides the gateway and the hub, 12 to 1000 (default 50).")
+        int devices;
+
+        @Option(names = "--minutes", paramLabel = "M", defaultValue = "30",
+                description = "Minutes of traffic, 1 to 1440 (default 30); the attacks asked for must fit: all of them need 30.")
+        int minutes;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed (default 42).")
+        long seed;
+
+        @Option(names = "--start", paramLabel = "TIME", defaultValue = DEFAULT_START,
+                description = "Time of the first packet, ISO-8601 (default " + DEFAULT_START + ").")
+        String start;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Capture file to write (required).")
+        Path out;
+
+        @Option(names = "--truth", paramLabel = "FILE", description = "CSV file for the planted attacks (ground_truth.csv format).")
+        Path truth;
+
+        @Option(names = "--attacks", paramLabel = "LIST", defaultValue = "all",
+                description = "Attacks to plant, comma-separated ids (see --list-attacks), 'all' (default) or 'none'.")
+        String attacks;
+
+        @Option(names = "--list-attacks", description = "Lists the attack ids with their class and what they look like, and exits.")
+        boolean listAttacks;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter console = spec.commandLine().getOut();
+            if (listAttacks) {
+                list(console);
+                return ExitCodes.OK;
+            }
+            PacketGeneratorOptions options = options();
+            GeneratedCapture capture;
+            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
+                capture = new PacketGenerator(options).generate(file);
+            } catch (IOException e) {
+                throw new UserFacingException("cannot write " + out + ": " + why(e), e);
+            }
+            if (truth != null) {
+                try (Writer csv = Files.newBufferedWriter(truth, StandardCharsets.UTF_8)) {
+                    AttackTruthCsv.write(capture.truth(), csv);
+                } catch (IOException e) {
+                    throw new UserFacingException("cannot write " + truth + ": " + why(e), e);
+                }
+            }
+            console.printf(Locale.ROOT, "Wrote %s: %,d packets, %,d bytes, %d attacks planted%s; %d devices, %d minutes, seed %d%n",
+                    out, capture.packets(), capture.bytes(), capture.truth().size(),
+                    truth == null ? "" : " (listed in " + truth + ")", devices, minutes, seed);
+            console.flush();
+            return ExitCodes.OK;
+        }
+
+        private static void list(PrintWriter console) {
+            int width = Arrays.stream(AttackKind.values()).mapToInt(k -> k.id.length()).max().orElse(0);
+            int classWidth = Arrays.stream(AttackKind.values()).mapToInt(k -> k.attackClass.length()).max().orElse(0);
+            for (AttackKind kind : AttackKind.values()) {
+                console.printf(Locale.ROOT, "%-" + width + "s  %-" + classWidth + "s  %s%n", kind.id, kind.attackClass, kind.description);
+            }
+            console.flush();
+        }
+
+        private PacketGeneratorOptions options() {
+            if (out == null) {
+                throw new ParameterException(spec.commandLine(), "Missing required option: '--out=FILE'");
+            }
+            List<AttackKind> kinds;
+            try {
+                kinds = AttackKind.parseList(attacks);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--attacks: " + e.getMessage());
+            }
+            if (devices < PacketGeneratorOptions.MIN_DEVICES || devices > PacketGeneratorOptions.MAX_DEVICES) {
+                throw new ParameterException(spec.commandLine(), "--devices must be " + PacketGeneratorOptions.MIN_DEVICES + " to "
+                        + PacketGeneratorOptions.MAX_DEVICES + ": " + devices);
+            }
+            if (minutes < 1 || minutes > PacketGeneratorOptions.MAX_MINUTES) {
+                throw new ParameterException(spec.commandLine(), "--minutes must be 1 to " + PacketGeneratorOptions.MAX_MINUTES + ": " + minutes);
+            }
+            long needed = PacketGeneratorOptions.minimumMinutes(kinds);
+            if (minutes < needed) {
+                throw new ParameterException(spec.commandLine(), "--minutes " + minutes + " is too short for the " + kinds.size()
+                        + " attack" + (kinds.size() == 1 ? "" : "s") + " asked for: give at least --minutes " + needed
+                        + ", or fewer with --attacks");
+            }
+            return new PacketGeneratorOptions(devices, Duration.ofMinutes(minutes), seed, GenerateCommand.start(spec, start), kinds);
         }
     }
 }

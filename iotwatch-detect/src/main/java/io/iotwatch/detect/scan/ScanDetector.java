@@ -110,13 +110,18 @@ public final class ScanDetector implements Detector {
         return ports.size() + hosts.size();
     }
 
-    /** Denied, timed out, reset with no reply, or no reply at all (Zeek counts failed attempts the same way). */
+    /**
+     * Denied, timed out, reset with no reply, or no reply at all (Zeek counts failed attempts the same way). A
+     * reset with no reply is one where the responder sent at most one packet: the RST of a closed port, or the
+     * SYN-ACK of an open one that a half-open scanner resets. Packets count that one packet in the bytes in;
+     * firewall logs often do not.
+     */
     static boolean unsuccessful(ConnectionEvent c) {
         String action = c.action();
         if (action.equals("deny") || action.equals("timeout")) {
             return true;
         }
-        if (c.bytesIn() == 0 && (action.equals("server-rst") || action.equals("client-rst"))) {
+        if ((c.bytesIn() == 0 || c.packetsIn() <= 1) && (action.equals("server-rst") || action.equals("client-rst"))) {
             return true;
         }
         return c.bytesIn() == 0 && c.packetsIn() == 0;

@@ -56,6 +56,26 @@ class ScanDetectorTest {
     }
 
     @Test
+    void aSynScanSeenInPacketsIsAPortScan() {
+        // From packets a refused probe brings one RST back (60 bytes), and an open port's SYN-ACK is reset by the scanner.
+        for (int port = 1; port <= 20; port++) {
+            feed(TestFlows.connection(T0.plusMillis(port), "tcp", "10.0.0.9", "10.0.0.10", port, 60, 60, 1,
+                    port % 5 == 0 ? "client-rst" : "server-rst"));
+        }
+
+        assertThat(findings).singleElement().extracting(Finding::attackClass).isEqualTo("Recon-PortScan");
+    }
+
+    @Test
+    void connectionsResetAfterAnExchangeAreQuiet() {
+        for (int port = 1; port <= 40; port++) {
+            feed(TestFlows.connection(T0.plusMillis(port), "tcp", "10.0.0.9", "10.0.0.10", port, 600, 900, 4, "server-rst"));
+        }
+
+        assertThat(findings).isEmpty();
+    }
+
+    @Test
     void tenPortsAreQuiet() {
         for (int port = 1; port <= 10; port++) {
             feed(denied(T0.plusSeconds(port), "tcp", "198.51.100.7", "192.168.1.10", port));

@@ -533,7 +533,8 @@ public final class PacketDecoder {
         transportProtocol = IP_UDP;
         sourcePort = u16(b, p);
         destinationPort = u16(b, p + 2);
-        if (udpLength > end - p) {
+        // A first fragment carries the length of the whole datagram, which the later fragments complete.
+        if (udpLength > end - p && !fragmented) {
             beyond(UDP_LENGTH_BEYOND_IP);
         }
         payload(p + UDP_HEADER, p + Math.min(udpLength, end - p));

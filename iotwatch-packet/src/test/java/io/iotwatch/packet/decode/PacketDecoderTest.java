@@ -35,6 +35,7 @@ import static io.iotwatch.packet.decode.Protocols.LINK_LINUX_SLL2;
 import static io.iotwatch.packet.decode.Protocols.LINK_RAW_IP;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -288,6 +289,20 @@ class PacketDecoderTest {
     }
 
     @Test
+    void ipv4FirstFragmentOfALargerDatagramIsNotMalformed() {
+        byte[] whole = udp(1000, 2000, new byte[2000]);
+        byte[] first = ipv4(IP_UDP, 0x2000, Arrays.copyOf(whole, 1480));
+        assertThat(d.decode(first, 0, first.length, LINK_RAW_IP)).isTrue();
+        assertThat(d.malformedReason()).isNull();
+        assertThat(d.udpLength()).isEqualTo(2008);
+        assertThat(d.payloadLength()).isEqualTo(1472);
+
+        byte[] unfragmented = ipv4(IP_UDP, 0, Arrays.copyOf(whole, 1480));
+        assertThat(d.decode(unfragmented, 0, unfragmented.length, LINK_RAW_IP)).isTrue();
+        assertThat(d.malformedReason()).isEqualTo(PacketDecoder.UDP_LENGTH_BEYOND_IP);
+    }
+
+    @Test
     void ipv4LaterFragmentHasNoTransportHeader() {
         byte[] p = ipv4(IP_UDP, 185, new byte[12]);
         assertThat(d.decode(p, 0, p.length, LINK_RAW_IP)).isTrue();
@@ -357,7 +372,7 @@ class PacketDecoderTest {
     void everyTruncationOfATcpPacketIsFlagged() {
         byte[] p = ethernetIpv4Tcp();
         for (int len = 14; len < p.length; len++) {
-            byte[] cut = java.util.Arrays.copyOf(p, len);
+            byte[] cut = Arrays.copyOf(p, len);
             assertThat(d.decode(cut, 0, len, LINK_ETHERNET)).as("length %d", len).isTrue();
             assertThat(d.truncated()).as("length %d", len).isTrue();
             assertThat(d.malformed()).as("length %d", len).isFalse();

@@ -14,8 +14,9 @@ import java.util.List;
  * the end (detectors that judge a flow when it ends, or a window when it closes, report late), and it names
  * the attack: its source is one of the attackers (an address, or inside a prefix such as
  * {@code 198.51.100.0/24} for spoofed sources), or, for attacks whose sources are forged, its target is the
- * victim, or its domain is the victim (DNS tunnels). The class is not part of the match: the table shows what
- * was found beside what was expected, so a flood reported under the wrong class still shows.
+ * victim, or, for attacks from several addresses, it names no source (an alert about many sources names none)
+ * and its target is the victim, or its domain is the victim (DNS tunnels). The class is not part of the match:
+ * the table shows what was found beside what was expected, so a flood reported under the wrong class still shows.
  */
 public final class AlertMatcher {
 
@@ -71,6 +72,8 @@ public final class AlertMatcher {
             return true;
         }
         boolean forgedSources = attack.attackers().isEmpty() || attack.attackers().stream().anyMatch(a -> a.contains("/"));
-        return forgedSources && attack.victim().equals(alert.dstIp()) || attack.victim().equalsIgnoreCase(alert.domain());
+        boolean manySources = attack.attackers().size() > 1 && alert.srcIp() == null;
+        return (forgedSources || manySources) && attack.victim().equals(alert.dstIp())
+                || attack.victim().equalsIgnoreCase(alert.domain());
     }
 }

@@ -64,6 +64,18 @@ class AlertMatcherTest {
     }
 
     @Test
+    void anAlertNamingNoSourceAnswersAnAttackFromSeveralAddressesByItsVictim() {
+        AttackTruth ddos = new AttackTruth("syn-flood", "DDoS-SYN_Flood", T0, T0.plusSeconds(60),
+                List.of("10.9.0.2", "10.9.0.3", "10.9.0.4"), "10.9.0.10", "hping3", "hping3 -S");
+        Alert manySources = alert("DDoS-SYN_Flood", null, "10.9.0.10", null, 1, 2);
+        Alert otherVictim = alert("DDoS-SYN_Flood", null, "10.9.0.11", null, 1, 2);
+        Alert stranger = alert("DDoS-SYN_Flood", "10.9.0.99", "10.9.0.10", null, 1, 2);
+
+        assertThat(AlertMatcher.match(List.of(ddos), List.of(manySources, otherVictim, stranger)).getFirst().alerts())
+                .containsExactly(manySources);
+    }
+
+    @Test
     void aTunnelMatchesByItsDomain() {
         Alert tunnel = alert("DNS-Tunneling", null, null, "T.LAB.EXAMPLE", 10, 20);
 
