@@ -34,11 +34,13 @@ public record FloodConfig(Duration window, int synPerSecond, int tcpPerSecond, i
     /**
      * The defaults:
      * <ul>
-     * <li>{@code window} 10 s: long enough that a reconnection storm (devices retrying a server that is down,
-     *     with back-off) stays far below the rates, short enough to report a flood within seconds.</li>
+     * <li>{@code window} 2 s: FortiGate's thresholds are per second, and a flood tool sends as fast as it can,
+     *     so a short, bounded flood (20,000 packets in a second or two) is reported while it lasts; two
+     *     seconds rather than one so that a rate is not judged on one burst. A reconnection storm (devices
+     *     retrying a server that is down, with back-off) stays far below the rates either way.</li>
      * <li>{@code synPerSecond} and {@code tcpPerSecond} 2,000: FortiGate's recommended {@code tcp_syn_flood}
      *     threshold (SYN packets per second to one destination). Completed connections never count, so a busy
-     *     server is not near it; 20,000 failed handshakes in 10 s have no benign cause on an IoT network.</li>
+     *     server is not near it; 4,000 failed handshakes in 2 s have no benign cause on an IoT network.</li>
      * <li>{@code udpPerSecond} 5,000: FortiGate recommends 2,000 for {@code udp_flood}, and says to raise it
      *     where video flows; a 4K camera streaming 25 Mbit/s sends about 2,300 one-way packets per second, so
      *     twice that. Answered UDP (DNS, NTP, VPN tunnels, QUIC) never counts.</li>
@@ -50,7 +52,7 @@ public record FloodConfig(Duration window, int synPerSecond, int tcpPerSecond, i
      * </ul>
      */
     public static FloodConfig defaults() {
-        return new FloodConfig(Duration.ofSeconds(10), 2000, 2000, 5000, 250, 50, 100_000);
+        return new FloodConfig(Duration.ofSeconds(2), 2000, 2000, 5000, 250, 50, 100_000);
     }
 
     private static void positive(String name, int value) {

@@ -33,7 +33,10 @@ class FloodDetectorTest {
     private static final String ATTACKER = "192.168.1.66";
     private static final List<String> BOTS = List.of("192.168.1.71", "192.168.1.72", "192.168.1.73");
 
-    private final FloodDetector detector = new FloodDetector(FloodConfig.defaults());
+    /** The cases below reason in a 10 s window at the default rates; the default window is checked on its own. */
+    private static final FloodConfig TEN_SECONDS = new FloodConfig(Duration.ofSeconds(10), 2000, 2000, 5000, 250, 50, 100_000);
+
+    private final FloodDetector detector = new FloodDetector(TEN_SECONDS);
     private final List<Finding> findings = new ArrayList<>();
     private int fed;
     /** Events fed when the first finding came, -1 before. */
@@ -122,7 +125,7 @@ class FloodDetectorTest {
         assertThat(findings.getLast().evidence()).containsEntry("rate_pps", 6000L);
         assertThat(findings.getLast().confidence()).isCloseTo(0.7 + 0.3 * Math.log10(3), offset(0.01));
 
-        FloodDetector fresh = new FloodDetector(FloodConfig.defaults());
+        FloodDetector fresh = new FloodDetector(TEN_SECONDS);
         List<Finding> fast = new ArrayList<>();
         for (int i = 0; i < 400_000; i++) {
             fresh.onEvent(syn(at(i, 200_000), ATTACKER, i), fast::add);
@@ -211,7 +214,7 @@ class FloodDetectorTest {
 
     /** The class one source's flood of one-segment flows with these flags gets, {@code replies} resets back each. */
     private static String classOf(int flags, int replies) {
-        FloodDetector fresh = new FloodDetector(FloodConfig.defaults());
+        FloodDetector fresh = new FloodDetector(TEN_SECONDS);
         List<Finding> out = new ArrayList<>();
         int victimFlags = replies > 0 ? RST : 0;
         for (int i = 0; i < 30_000; i++) {
@@ -231,7 +234,7 @@ class FloodDetectorTest {
         });
         assertThat(fedAtFirstFinding).isEqualTo(50_000);
 
-        FloodDetector fresh = new FloodDetector(FloodConfig.defaults());
+        FloodDetector fresh = new FloodDetector(TEN_SECONDS);
         List<Finding> ddos = new ArrayList<>();
         for (int i = 0; i < 60_000; i++) {
             fresh.onEvent(udp(at(i, 6000), BOTS.get(i % 3), i), ddos::add);
@@ -287,7 +290,7 @@ class FloodDetectorTest {
 
         assertThat(findings).singleElement().satisfies(f -> assertThat(f.attackClass()).isEqualTo("DoS-SYN_Flood"));
 
-        FloodDetector fresh = new FloodDetector(FloodConfig.defaults());
+        FloodDetector fresh = new FloodDetector(TEN_SECONDS);
         List<Finding> none = new ArrayList<>();
         for (int i = 0; i < 60_000; i++) {
             fresh.onEvent(logged(at(i, 3000), "tcp", "10.0." + (i % 200) + ".9", 1024 + i, VICTIM, 443, 12, 2_000, 10, 9_000,
@@ -419,7 +422,7 @@ class FloodDetectorTest {
 
     @Test
     void aFloodAfterAQuietSpellIsReportedAgainIntoTheSameIncident() {
-        DetectionEngine engine = new DetectionEngine(List.of(new FloodDetector(FloodConfig.defaults())), List.of(), Duration.ofMinutes(30));
+        DetectionEngine engine = new DetectionEngine(List.of(new FloodDetector(TEN_SECONDS)), List.of(), Duration.ofMinutes(30));
         for (int i = 0; i < 50_000; i++) {
             engine.accept(syn(at(i, 5000), ATTACKER, i));
         }
@@ -446,8 +449,23 @@ class FloodDetectorTest {
         assertThat(run(events)).isEqualTo(run(events)).isNotEmpty();
     }
 
+    @Test
+    void byDefaultABoundedFloodOfASecondIsReportedAndABurstBelowTwoSecondsOfTheRateIsNot() {
+        FloodDetector byDefault = new FloodDetector(FloodConfig.defaults());
+        List<Finding> found = new ArrayList<>();
+        for (int i = 0; i < 3_900; i++) {
+            byDefault.onEvent(syn(at(i, 20_000), BOTS.get(i % 3), i), found::add);
+        }
+        assertThat(found).isEmpty();
+        for (int i = 3_900; i < 20_000; i++) {
+            byDefault.onEvent(syn(at(i, 20_000), BOTS.get(i % 3), i), found::add);
+        }
+        assertThat(found).isNotEmpty().allSatisfy(f -> assertThat(f.attackClass()).isEqualTo("DDoS-SYN_Flood"));
+        assertThat(found.getFirst().lastSeen()).isBefore(at(4_100, 20_000));
+    }
+
     private static List<Alert> run(List<ConnectionEvent> events) {
-        DetectionEngine engine = new DetectionEngine(List.of(new FloodDetector(FloodConfig.defaults())), List.of(), Duration.ofMinutes(30));
+        DetectionEngine engine = new DetectionEngine(List.of(new FloodDetector(TEN_SECONDS)), List.of(), Duration.ofMinutes(30));
         events.forEach(engine::accept);
         engine.finish();
         return engine.drainChanged();

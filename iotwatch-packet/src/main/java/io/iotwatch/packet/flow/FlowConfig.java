@@ -11,8 +11,9 @@ import java.time.Duration;
  *                         packet
  * @param unansweredTimeout a UDP, ICMP or other flow that only one side has spoken in (a flood's packet, a
  *                         probe, a query nobody answered) ends after this long without a packet
- * @param tcpAttemptTimeout a TCP flow that only one side has spoken in (a SYN nobody answered, a scan's
- *                         probe, a flood's spoofed packet) ends after this long without a packet
+ * @param tcpAttemptTimeout a TCP flow whose handshake never completed (a SYN nobody answered or answered only
+ *                         by a SYN-ACK, a scan's probe, a flood's spoofed packet) ends after this long without a
+ *                         packet
  * @param tcpIdleTimeout   an established TCP connection ends after this long without a packet
  * @param closedTimeout    a TCP connection that was reset or closed by both sides ends after this long without
  *                         a packet; the grace keeps its last ACKs and retransmissions in the same flow

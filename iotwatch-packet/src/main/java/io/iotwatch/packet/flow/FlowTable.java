@@ -320,8 +320,9 @@ public final class FlowTable {
             state = state & ~(0xFFL << 16) | (long) tcpState << 16;
             if ((tcpState & STATE_RESET) != 0 || (tcpState & STATE_FIN_BOTH) == STATE_FIN_BOTH) {
                 queue = QUEUE_CLOSED;
-            } else if ((tcpState & STATE_SYNACK_SEEN) != 0
-                    || (records[r + PACKETS_OUT] > 0 && records[r + PACKETS_IN] > 0)) {
+            } else if ((state & TCP_ACK) != 0 && records[r + PACKETS_IN] > 0) {
+                // Both sides spoke and the initiator acknowledged: a SYN answered by a SYN-ACK alone is still an
+                // attempt, as every SYN of a flood from forged sources is, since no forged host completes it.
                 queue = QUEUE_ESTABLISHED;
             } else {
                 queue = QUEUE_ATTEMPT;

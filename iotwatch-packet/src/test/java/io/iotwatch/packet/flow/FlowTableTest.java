@@ -115,6 +115,7 @@ class FlowTableTest {
         FlowTable table = table(FlowConfig.defaults());
         feed(table, Frames.tcp(CLIENT, 40001, SERVER, 443, SYN, 0), 0);
         feed(table, Frames.tcp(SERVER, 443, CLIENT, 40001, SYN | ACK, 0), 1);
+        feed(table, Frames.tcp(CLIENT, 40001, SERVER, 443, ACK, 0), 1);
         feed(table, Frames.udp(CLIENT, 50000, SERVER, 123, 48), 2);
         feed(table, Frames.udp(SERVER, 123, CLIENT, 50000, 48), 3);
         feed(table, Frames.udp(CLIENT, 50001, SERVER, 9999, 48), 59 * SECOND);
@@ -144,6 +145,20 @@ class FlowTableTest {
         assertThat(ended).singleElement().satisfies(f -> {
             assertThat(f.packetsOut()).isEqualTo(2);
             assertThat(f.packetsIn()).isZero();
+            assertThat(f.reason()).isEqualTo(FlowEnd.IDLE);
+        });
+    }
+
+    @Test
+    void aSynAnsweredOnlyByASynAckIsStillAnAttempt() {
+        FlowTable table = table(FlowConfig.defaults());
+        feed(table, Frames.tcp(ip("198.51.100.7"), 40005, SERVER, 80, SYN, 0), 0);
+        feed(table, Frames.tcp(SERVER, 80, ip("198.51.100.7"), 40005, SYN | ACK, 0), 1);
+        feed(table, Frames.tcp(SERVER, 80, ip("198.51.100.7"), 40005, SYN | ACK, 0), SECOND);
+        feed(table, Frames.udp(CLIENT, 5353, SERVER, 5353, 10), 7 * SECOND);
+        assertThat(ended).singleElement().satisfies(f -> {
+            assertThat(f.packetsOut()).isEqualTo(1);
+            assertThat(f.packetsIn()).isEqualTo(2);
             assertThat(f.reason()).isEqualTo(FlowEnd.IDLE);
         });
     }

@@ -23,8 +23,8 @@ final class FragmentFlood extends Attack {
 
     static final long SLOT = Micros.seconds(7);
     private static final int BOTS = 3;
-    private static final int DATAGRAMS = 2_100;
-    private static final int RATE = 1_200;
+    private static final int DATAGRAMS = 4_500;
+    private static final int RATE = 6_000;
     private static final int PORT = 80;
 
     private final int data;

@@ -23,8 +23,8 @@ import java.util.SplittableRandom;
 final class GreFlood extends Attack {
 
     static final long SLOT = Micros.seconds(7);
-    private static final int PACKETS = 6_000;
-    private static final int RATE = 2_000;
+    private static final int PACKETS = 12_000;
+    private static final int RATE = 20_000;
     private static final int BOTS = 3;
     private static final int DATA = 512;
 

@@ -18,7 +18,7 @@ final class IcmpFlood extends Attack {
 
     static final long SLOT = Micros.seconds(7);
     private static final int PACKETS = 15_000;
-    private static final int RATE = 5_000;
+    private static final int RATE = 15_000;
     private static final int BOTS = 3;
 
     private final List<Host> bots;

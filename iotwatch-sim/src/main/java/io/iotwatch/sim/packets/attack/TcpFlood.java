@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
 
 /**
  * hping3's TCP floods at a victim's web port: {@code -S} (SYN), {@code -PA} (PSH-ACK) and {@code -R -F}
- * (RST-FIN) from several machines, and {@code -S} with sources forged from 198.51.100.0/24. hping3's segments
+ * (RST-FIN) from several machines, and {@code -S} with sources forged from 198.18.0.0/15 (as --rand-source draws
+ * from all of IPv4, a source rarely repeats). hping3's segments
  * have no options, window 64, a random sequence number and IP ID, and a source port that counts up from a
  * random one. The victim answers a SYN with a SYN-ACK (SYN cookies keep it answering), which a real sender's
  * kernel resets and a forged one's never sees; it resets a PSH-ACK and ignores a RST-FIN.
@@ -22,13 +23,14 @@ import java.util.SplittableRandom;
 final class TcpFlood extends Attack {
 
     static final long SLOT = Micros.seconds(8);
-    static final String SPOOFED_PREFIX = "198.51.100.0/24";
+    static final String SPOOFED_PREFIX = "198.18.0.0/15";
     private static final int PACKETS = 20_000;
-    private static final int RATE = 5_000;
+    private static final int RATE = 20_000;
     private static final int BOTS = 3;
     private static final int PORT = 80;
     private static final int HPING_WINDOW = 64;
-    private static final int FORGED_NETWORK = Ip.of(198, 51, 100, 0);
+    private static final int FORGED_NETWORK = Ip.of(198, 18, 0, 0);
+    private static final int FORGED_HOSTS = (1 << 17) - 2;
 
     private final int flags;
     private final boolean spoofed;
@@ -69,7 +71,7 @@ final class TcpFlood extends Attack {
                     int port = basePort + index & 0xFFFF;
                     long seq = rnd.nextLong(1L << 32);
                     long ack = (flags & Frame.ACK) != 0 ? rnd.nextLong(1L << 32) : 0;
-                    Host from = spoofed ? new Host(FORGED_NETWORK | 1 + rnd.nextInt(254), bot.mac(), bot.stack(), 64,
+                    Host from = spoofed ? new Host(FORGED_NETWORK | 1 + rnd.nextInt(FORGED_HOSTS), bot.mac(), bot.stack(), 64,
                             bot.rtt(), bot.bitsPerSecond()) : bot;
                     at(t, tcp(from, target, port, PORT, seq, ack, flags, HPING_WINDOW, 64, rnd.nextInt(1 << 16), null));
                     long answered = t + target.rtt() + 20;

@@ -37,8 +37,8 @@ final class UdpFlood extends Attack {
     UdpFlood(AttackKind kind, AttackContext ctx) {
         super(kind);
         this.mirai = kind == AttackKind.UDPPLAIN_FLOOD;
-        this.packets = mirai ? 10_000 : 20_000;
-        this.rate = mirai ? 2_500 : 5_000;
+        this.packets = 20_000;
+        this.rate = 20_000;
         this.size = mirai ? 512 : 64;
         this.bots = ctx.attackers(BOTS);
         this.victim = ctx.victim(AttackContext.linuxWeb());
