@@ -106,10 +106,12 @@ final class EventCodec {
     private static final int TAG_CONNECTION = 1;
     private static final int TAG_DNS = 2;
     private static final int TAG_AUTH = 3;
+    /** An ARP message as written before it kept the frame's source MAC; still read. */
     private static final int TAG_ARP = 4;
     private static final int TAG_VENDOR_ALERT = 5;
     private static final int TAG_GENERIC = 6;
     private static final int TAG_CONNECTION_WITH_ID = 7;
+    private static final int TAG_ARP_WITH_FRAME_SOURCE = 8;
     // LZ4 cannot expand data more than 255 times, DEFLATE not more than 1032 times: a declared body
     // length beyond that is corrupt, and checking it keeps a corrupt length from allocating gigabytes
     private static final int LZ4_MAX_RATIO = 255;
@@ -224,6 +226,7 @@ final class EventCodec {
                 putText(a.senderMac());
                 putText(a.targetIp());
                 putText(a.targetMac());
+                putText(a.frameSourceMac());
             }
             case VendorAlertEvent v -> {
                 putText(v.category());
@@ -251,7 +254,7 @@ final class EventCodec {
             case CONNECTION -> TAG_CONNECTION_WITH_ID;
             case DNS -> TAG_DNS;
             case AUTH -> TAG_AUTH;
-            case ARP -> TAG_ARP;
+            case ARP -> TAG_ARP_WITH_FRAME_SOURCE;
             case VENDOR_ALERT -> TAG_VENDOR_ALERT;
             case GENERIC -> TAG_GENERIC;
         };
@@ -478,6 +481,15 @@ final class EventCodec {
         return events;
     }
 
+    private static ArpEvent.Operation arpOperation(int code) {
+        return switch (code) {
+            case 0 -> ArpEvent.Operation.REQUEST;
+            case 1 -> ArpEvent.Operation.REPLY;
+            case 2 -> ArpEvent.Operation.OTHER;
+            default -> throw new Corrupt("unknown ARP operation");
+        };
+    }
+
     private static Event readFields(int tag, EventHeader header, Reader in) {
         return switch (tag) {
             case TAG_CONNECTION -> new ConnectionEvent(header, in.text(), in.endpoint(), in.endpoint(),
@@ -495,14 +507,9 @@ final class EventCodec {
                         default -> throw new Corrupt("unknown outcome");
                     },
                     in.text());
-            case TAG_ARP -> new ArpEvent(header,
-                    switch (in.u8()) {
-                        case 0 -> ArpEvent.Operation.REQUEST;
-                        case 1 -> ArpEvent.Operation.REPLY;
-                        case 2 -> ArpEvent.Operation.OTHER;
-                        default -> throw new Corrupt("unknown ARP operation");
-                    },
-                    in.text(), in.text(), in.text(), in.text());
+            case TAG_ARP -> new ArpEvent(header, arpOperation(in.u8()), in.text(), in.text(), in.text(), in.text());
+            case TAG_ARP_WITH_FRAME_SOURCE -> new ArpEvent(header, arpOperation(in.u8()), in.text(), in.text(), in.text(),
+                    in.text(), in.text());
             case TAG_VENDOR_ALERT -> new VendorAlertEvent(header, in.text(), in.text(), in.text(), in.text(), in.text(),
                     in.endpoint(), in.endpoint(), in.text());
             case TAG_GENERIC -> new GenericEvent(header, in.text(), in.textMap());

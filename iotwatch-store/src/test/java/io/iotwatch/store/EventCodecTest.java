@@ -183,16 +183,31 @@ class EventCodecTest {
     @Test
     void readsConnectionsStoredBeforeTheyHadACommunityId() {
         ConnectionEvent connection = (ConnectionEvent) SampleEvents.bare(0).getFirst();
-        byte[] current = new EventCodec(Compression.NONE).encode(List.of(connection), 0, 1).payload();
-        // One event of stream 0: the first byte 7 is its tag; its last byte is the empty Community ID.
-        byte[] legacy = Arrays.copyOf(current, current.length - 1);
-        int tag = 0;
-        while (legacy[tag] != 7) {
-            tag++;
-        }
-        legacy[tag] = 1;
 
-        assertThat(EventCodec.decode(Compression.NONE.codec, legacy)).containsExactly(connection);
+        assertThat(EventCodec.decode(Compression.NONE.codec, asWrittenBefore(connection, 7, 1))).containsExactly(connection);
+    }
+
+    /** Blocks stored before ARP events kept the frame's source MAC used tag 4 and ended at the target MAC. */
+    @Test
+    void readsArpEventsStoredBeforeTheyKeptTheFrameSource() {
+        ArpEvent arp = SampleEvents.arp(0);
+
+        assertThat(EventCodec.decode(Compression.NONE.codec, asWrittenBefore(arp, 8, 4))).containsExactly(arp);
+    }
+
+    /**
+     * One event encoded as an older version wrote it: without its last field, which must be empty text (one
+     * byte), and under the older tag, the first byte equal to the current tag.
+     */
+    private static byte[] asWrittenBefore(Event event, int tag, int olderTag) {
+        byte[] current = new EventCodec(Compression.NONE).encode(List.of(event), 0, 1).payload();
+        byte[] older = Arrays.copyOf(current, current.length - 1);
+        int at = 0;
+        while (older[at] != tag) {
+            at++;
+        }
+        older[at] = (byte) olderTag;
+        return older;
     }
 
     private static List<Event> roundTrip(Compression compression, List<Event> events) {
@@ -218,7 +233,7 @@ class EventCodecTest {
             case 2 -> new AuthEvent(header, endpoint(random), endpoint(random), text(random, 10), text(random, 5),
                     text(random, 8), Outcome.values()[random.nextInt(3)], text(random, 20));
             case 3 -> new ArpEvent(header, ArpEvent.Operation.values()[random.nextInt(3)], text(random, 15),
-                    text(random, 17), text(random, 15), text(random, 17));
+                    text(random, 17), text(random, 15), text(random, 17), text(random, 17));
             case 4 -> new VendorAlertEvent(header, text(random, 5), text(random, 20), text(random, 8), text(random, 8),
                     text(random, 4), endpoint(random), endpoint(random), text(random, 50));
             default -> {

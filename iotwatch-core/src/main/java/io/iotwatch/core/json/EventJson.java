@@ -30,7 +30,8 @@ import java.util.Map;
  *               "community_id" (empty when the source gives none)
  * dns:          "client":{..}, "server":{..}, "query_name", "query_type", "response_code", "answers":[..]
  * auth:         "src":{..}, "target":{..}, "user", "service", "method", "outcome" (success|failure|unknown), "reason"
- * arp:          "operation" (request|reply|other), "sender_ip", "sender_mac", "target_ip", "target_mac"
+ * arp:          "operation" (request|reply|other), "sender_ip", "sender_mac", "target_ip", "target_mac",
+ *               "frame_source_mac"
  * vendor_alert: "category", "signature", "severity", "action", "protocol", "src":{..}, "dst":{..}, "message"
  * generic:      "kind", "fields":{every key of the record: its value as text, in the order received}
  * }</pre>
@@ -112,7 +113,8 @@ public final class EventJson {
                 .field("sender_ip", e.senderIp())
                 .field("sender_mac", e.senderMac())
                 .field("target_ip", e.targetIp())
-                .field("target_mac", e.targetMac());
+                .field("target_mac", e.targetMac())
+                .field("frame_source_mac", e.frameSourceMac());
     }
 
     private static String label(ArpEvent.Operation operation) {

@@ -145,14 +145,20 @@ public final class ArpSpoofDetector implements Detector {
         claim(arp, t, !answer, out);
     }
 
-    /** Notes the sender's claim to its address; null when the event claims nothing. */
+    /**
+     * Notes the sender's claim to its address; null when the event claims nothing. The claim binds the address to
+     * the MAC inside the message, as the hearer's cache does; but a message sent from another MAC than the one it
+     * names (arpspoof restoring the caches it poisoned, with the real owner's MAC inside) is that other host
+     * speaking, so the act is charged to it, and putting back a binding it took displaces no one.
+     */
     private Claimant claim(ArpEvent arp, long t, boolean unsolicited, FindingSink out) {
         String ip = arp.senderIp();
         String mac = arp.senderMac();
         if (ip.isEmpty() || ip.equals(UNSPECIFIED) || !isUnicast(mac)) {
             return null;
         }
-        Claimant claimant = claimant(mac, t);
+        String speaker = isUnicast(arp.frameSourceMac()) ? arp.frameSourceMac() : mac;
+        Claimant claimant = claimant(speaker, t);
         claimant.count(t, pending);
 
         Binding binding = bindings.get(ip);
@@ -163,7 +169,7 @@ public final class ArpSpoofDetector implements Detector {
         } else if (binding.mac.equals(mac)) {
             binding.lastSeen = Math.max(binding.lastSeen, t);
         } else {
-            if (t - binding.lastSeen <= bindingTtlMs) {
+            if (t - binding.lastSeen <= bindingTtlMs && !binding.mac.equals(speaker)) {
                 displaced = binding.mac;
                 flipping = binding.displaced(t, config.flips(), windowMs);
             } else {

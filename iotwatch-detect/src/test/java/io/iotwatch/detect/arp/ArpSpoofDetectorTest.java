@@ -121,6 +121,29 @@ class ArpSpoofDetectorTest {
     }
 
     @Test
+    void arpspoofRestoringTheCacheItPoisonedBlamesNoOneElse() {
+        // When arpspoof stops it sends, from its own MAC, replies that carry the gateway's real MAC, putting the
+        // victim's cache back. Read from the ARP payload alone, the gateway would be taking its address back
+        // unasked from the attacker; the frame's source says the attacker is still the one talking.
+        List<ArpEvent> events = normalTraffic(0, 1800);
+        for (int s = 600; s < 900; s += 2) {
+            events.add(framed(at(s), GATEWAY_IP, ATTACKER_MAC, ATTACKER_MAC));
+        }
+        for (int s = 900; s < 910; s += 2) {
+            events.add(framed(at(s), GATEWAY_IP, GATEWAY_MAC, ATTACKER_MAC));
+        }
+
+        List<Alert> alerts = run(sorted(events), List.of());
+
+        assertThat(alerts).extracting(Alert::incidentKey).containsExactly(ATTACKER_MAC);
+    }
+
+    private static ArpEvent framed(Instant time, String senderIp, String senderMac, String frameSource) {
+        ArpEvent payload = arp(time, REPLY, senderIp, senderMac, VICTIM_IP, VICTIM_MAC);
+        return new ArpEvent(payload.header(), REPLY, senderIp, senderMac, VICTIM_IP, VICTIM_MAC, frameSource);
+    }
+
+    @Test
     void oneUnaskedReplyTakingALiveBindingAlerts() {
         exchange(0, VICTIM_IP, VICTIM_MAC, GATEWAY_IP, GATEWAY_MAC).forEach(this::feed);
         feed(arp(at(30), REPLY, GATEWAY_IP, ATTACKER_MAC, VICTIM_IP, VICTIM_MAC));

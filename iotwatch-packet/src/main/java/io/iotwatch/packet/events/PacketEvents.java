@@ -132,7 +132,8 @@ public final class PacketEvents implements FlowEndListener {
         out.accept(new ArpEvent(header(timeNanos, Arrays.copyOfRange(buffer, offset,
                 offset + length)), operation, PacketDecoder.ipv4ToString(p.arpSenderIp()),
                 PacketDecoder.macToString(p.arpSenderMac()), PacketDecoder.ipv4ToString(p.arpTargetIp()),
-                PacketDecoder.macToString(p.arpTargetMac())));
+                PacketDecoder.macToString(p.arpTargetMac()),
+                p.sourceMac() == 0 ? "" : PacketDecoder.macToString(p.sourceMac())));
     }
 
     private void dns(PacketDecoder p, long timeNanos, byte[] buffer, int offset, int length) {
