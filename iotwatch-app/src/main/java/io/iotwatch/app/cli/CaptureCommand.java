@@ -7,6 +7,7 @@ import io.iotwatch.packet.live.CaptureException;
 import io.iotwatch.packet.live.CaptureStats;
 import io.iotwatch.packet.live.LiveCapture;
 import io.iotwatch.packet.live.LiveOptions;
+import io.iotwatch.packet.live.NetworkNamespace;
 import io.iotwatch.packet.pipeline.PacketPipeline;
 import io.iotwatch.store.BatchWriter;
 import io.iotwatch.store.EventStore;
@@ -52,6 +53,11 @@ final class CaptureCommand implements Callable<Integer> {
 
     @Option(names = "--list-interfaces", description = "List the interfaces libpcap can capture on, and exit.")
     boolean listInterfaces;
+
+    @Option(names = "--netns", paramLabel = "NAME",
+            description = "Capture inside the network namespace NAME, as 'ip netns add NAME' makes it (needs root "
+                    + "or CAP_SYS_ADMIN besides CAP_NET_RAW); -i names an interface of that namespace.")
+    String netns;
 
     @Option(names = "--snaplen", paramLabel = "BYTES", defaultValue = "262144",
             description = "Bytes kept of each packet (default: ${DEFAULT-VALUE}).")
@@ -104,7 +110,8 @@ final class CaptureCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(onInterrupt);
             try {
                 capture.warnings().forEach(warning -> out.println("libpcap: " + warning));
-                out.printf("capturing on %s%s; storing in %s; Ctrl-C stops%n", interfaceName,
+                out.printf("capturing on %s%s%s; storing in %s; Ctrl-C stops%n", interfaceName,
+                        netns == null ? "" : " in network namespace " + netns,
                         filter.isBlank() ? "" : " (filter: " + filter + ")", Stores.settings(config).jdbcUrl());
                 out.flush();
                 EventSink sink = detecting != null ? detecting : writer;
@@ -175,17 +182,17 @@ final class CaptureCommand implements Callable<Integer> {
         }
     }
 
-    private static LiveCapture open(LiveOptions options) {
+    private LiveCapture open(LiveOptions options) throws InterruptedException {
         try {
-            return LiveCapture.open(options);
+            return netns == null ? LiveCapture.open(options) : NetworkNamespace.callIn(netns, () -> LiveCapture.open(options));
         } catch (CaptureException e) {
             throw new UserFacingException(e.getMessage(), e);
         }
     }
 
-    private static List<String> interfaces() {
+    private List<String> interfaces() throws InterruptedException {
         try {
-            return LiveCapture.interfaces();
+            return netns == null ? LiveCapture.interfaces() : NetworkNamespace.callIn(netns, LiveCapture::interfaces);
         } catch (CaptureException e) {
             throw new UserFacingException(e.getMessage(), e);
         }

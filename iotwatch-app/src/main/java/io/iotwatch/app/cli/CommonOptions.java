@@ -31,6 +31,13 @@ final class CommonOptions {
 
     /** Loads the configuration with these options applied over file and environment, and starts logging. */
     IotwatchConfig load(Map<String, String> extraOverrides) {
+        IotwatchConfig config = read(extraOverrides);
+        Logging.start(config);
+        return config;
+    }
+
+    /** Loads the configuration as {@link #load} does, without starting logging: nothing is written yet. */
+    IotwatchConfig read(Map<String, String> extraOverrides) {
         Map<String, String> overrides = new LinkedHashMap<>(extraOverrides);
         if (dataDir != null) {
             overrides.put("data-dir", dataDir);
@@ -41,8 +48,6 @@ final class CommonOptions {
         if (dbUser != null) {
             overrides.put("database.user", dbUser);
         }
-        IotwatchConfig config = new ConfigLoader().load(Optional.ofNullable(configFile), System.getenv(), overrides);
-        Logging.start(config);
-        return config;
+        return new ConfigLoader().load(Optional.ofNullable(configFile), System.getenv(), overrides);
     }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
             ""
         },
         subcommands = {IngestCommand.class, CaptureCommand.class, FeaturesCommand.class, AlertsCommand.class, GenerateCommand.class,
-            ParseCommand.class, ListenCommand.class,
+            ParseCommand.class, ListenCommand.class, LabCommand.class,
             CommandLine.HelpCommand.class},
         footer = {
             "",

@@ -13,6 +13,8 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -54,6 +56,43 @@ class CaptureCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("no network interface named no-such-if0", "available:", "lo");
+    }
+
+    @Test
+    void aNetworkNamespaceThatDoesNotExistIsNamed() {
+        CliRun run = CliRun.of("capture", "--netns", "iotwatch-no-such-netns", "-i", "eth0", "--data-dir", data.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("no network namespace named iotwatch-no-such-netns", "'ip netns list' lists them");
+    }
+
+    @Test
+    void capturesOnAnInterfaceOfANetworkNamespace() throws Exception {
+        assumeCapturing();
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "entering a network namespace needs root");
+        String namespace = "iotwatch-test-capture-" + ProcessHandle.current().pid();
+        ip("netns", "add", namespace);
+        try {
+            ip("-n", namespace, "link", "add", "v0", "type", "veth", "peer", "name", "v1");
+            ip("-n", namespace, "link", "set", "v0", "up");
+            ip("-n", namespace, "link", "set", "v1", "up");
+
+            CliRun run = CliRun.of("capture", "--netns", namespace, "-i", "v0", "--stop-after", "1", "--data-dir",
+                    data.toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.out()).contains("capturing on v0 in network namespace " + namespace, "stopped:");
+        } finally {
+            ip("netns", "del", namespace);
+        }
+    }
+
+    private static void ip(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("ip"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", command)).isZero();
     }
 
     @Test
