@@ -34,8 +34,9 @@ import java.util.Set;
  * many ports of the victim is a scan, for the scan detector, not a flood.
  *
  * <p>The class follows CICIoT2023: one source is a DoS, several a DDoS (each source that sent 2% of the packets
- * or more gets its own alert, naming it); many forged sources of a packet or two each are a SynonymousIP flood
- * for SYN, a DDoS with no source named for the others. HIGH, MITRE T1498.001, confidence from 0.7 at the
+ * or more gets its own alert, naming it); many forged sources of a packet or two each, or a botnet too large to
+ * name, are a DDoS with no source named. SYNs forged with the victim's own address as their source are a
+ * SynonymousIP flood, as CICIoT2023 ran it (hping3 -a VICTIM VICTIM), with no source named. HIGH, MITRE T1498.001, confidence from 0.7 at the
  * threshold to 1 at ten times it.
  */
 public final class FloodDetector implements Detector {
@@ -218,18 +219,21 @@ public final class FloodDetector implements Detector {
         Map<String, Object> evidence = evidence(tally);
         long first = tally.reportedPackets == 0 ? tally.firstSeen : Math.min(tally.reportedAt, tally.lastSeen);
         if (named.length == 0) {
-            boolean forged = sources.total() <= FORGED_PACKETS_PER_SOURCE * sources.distinct();
-            evidence.put("forged_sources", forged);
-            String attackClass = forged && tally.kind == FloodKind.SYN ? FloodKind.SYNONYMOUS_IP : tally.kind.attackClass(false);
-            out.report(finding(tally, attackClass, null, first, tally.packets - tally.reportedPackets, evidence));
+            evidence.put("forged_sources", sources.total() <= FORGED_PACKETS_PER_SOURCE * sources.distinct());
+            out.report(finding(tally, tally.kind.attackClass(false), null, first, tally.packets - tally.reportedPackets,
+                    evidence));
         } else {
-            String attackClass = tally.kind.attackClass(named.length == 1);
             for (int i : named) {
                 long fresh = sources.takeUnreported(i);
                 if (fresh > 0) {
                     Map<String, Object> own = new LinkedHashMap<>(evidence);
                     own.put("source_packets", sources.packets(i));
-                    out.report(finding(tally, attackClass, sources.address(i), first, fresh, own));
+                    // No host sends to itself over the wire: the victim's own address as source is forged.
+                    boolean ownAddress = sources.address(i).equals(tally.victim);
+                    own.put("forged_sources", ownAddress);
+                    String attackClass = ownAddress && tally.kind == FloodKind.SYN ? FloodKind.SYNONYMOUS_IP
+                            : tally.kind.attackClass(named.length == 1);
+                    out.report(finding(tally, attackClass, ownAddress ? null : sources.address(i), first, fresh, own));
                 }
             }
         }

@@ -9,7 +9,7 @@ enum FloodKind {
     UDP("UDP_Flood", true, false),
     ICMP("ICMP_Flood", false, false);
 
-    /** A SYN flood from forged sources, each sending a packet or two. */
+    /** A SYN flood whose packets carry the victim's own address as their source. */
     static final String SYNONYMOUS_IP = "DDoS-SynonymousIP_Flood";
 
     private final String label;

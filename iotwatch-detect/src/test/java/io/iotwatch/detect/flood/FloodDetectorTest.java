@@ -164,13 +164,26 @@ class FloodDetectorTest {
     }
 
     @Test
-    void aSynFloodFromForgedSourcesIsASynonymousIpFloodNamingOnlyTheVictim() {
+    void aSynFloodFromTheVictimsOwnAddressIsASynonymousIpFloodNamingOnlyTheVictim() {
+        stream(5000, 10, i -> syn(at(i, 5000), VICTIM, i));
+
+        assertThat(findings).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.attackClass()).isEqualTo("DDoS-SynonymousIP_Flood");
+            assertThat(f.group()).isEqualTo("DDoS");
+            assertThat(f.srcIp()).isNull();
+            assertThat(f.dstIp()).isEqualTo(VICTIM);
+            assertThat(f.evidence()).containsEntry("forged_sources", true);
+        });
+    }
+
+    @Test
+    void aSynFloodFromRandomForgedSourcesIsADdosSynFloodNamingOnlyTheVictim() {
         Random random = new Random(7);
         stream(5000, 10, i -> syn(at(i, 5000), forged(random), i));
 
         Finding first = findings.getFirst();
         assertThat(findings).hasSize(1);
-        assertThat(first.attackClass()).isEqualTo("DDoS-SynonymousIP_Flood");
+        assertThat(first.attackClass()).isEqualTo("DDoS-SYN_Flood");
         assertThat(first.group()).isEqualTo("DDoS");
         assertThat(first.srcIp()).isNull();
         assertThat(first.dstIp()).isEqualTo(VICTIM);

@@ -26,7 +26,7 @@ public enum AttackKind {
     ICMP_FRAGMENTATION("icmp-fragmentation", "DDoS-ICMP_Fragmentation", "large ICMP echo requests sent in IP fragments"),
     PSHACK_FLOOD("pshack-flood", "DDoS-PSHACK_Flood", "TCP segments with PSH and ACK set and no connection"),
     RSTFIN_FLOOD("rstfin-flood", "DDoS-RSTFINFlood", "TCP segments with RST and FIN set"),
-    SYNONYMOUS_IP_FLOOD("synonymous-ip-flood", "DDoS-SynonymousIP_Flood", "TCP SYN flood from forged source addresses"),
+    SYNONYMOUS_IP_FLOOD("synonymous-ip-flood", "DDoS-SynonymousIP_Flood", "TCP SYN flood carrying the victim's own address as source"),
     GREETH_FLOOD("greeth-flood", "Mirai-greeth_flood", "GRE packets carrying Ethernet frames (Mirai's greeth)"),
     GREIP_FLOOD("greip-flood", "Mirai-greip_flood", "GRE packets carrying IP packets (Mirai's greip)"),
     UDPPLAIN_FLOOD("udpplain-flood", "Mirai-udpplain", "UDP flood over fixed ports with random payload (Mirai's udpplain)"),

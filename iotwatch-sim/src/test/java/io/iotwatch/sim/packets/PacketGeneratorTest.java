@@ -35,7 +35,6 @@ import org.junit.jupiter.api.Test;
 class PacketGeneratorTest {
 
     private static final int ATTACK_MACHINES = 0xC0A832BE; // 192.168.50.190, the first of them
-    private static final int FORGED = 0xC6120000; // 198.18.0.0/15
 
     private final GeneratedRun run = GeneratedRun.defaults();
 
@@ -187,15 +186,15 @@ class PacketGeneratorTest {
             assertThat(t.command()).isNotBlank();
         }
         assertThat(truth).filteredOn(t -> t.attack().equals("synonymous-ip-flood")).singleElement()
-                .satisfies(t -> assertThat(t.attackers()).containsExactly("198.18.0.0/15"));
+                .satisfies(t -> assertThat(t.attackers()).containsExactly(t.victim() + "/32"));
         assertThat(truth).filteredOn(t -> t.attack().equals("c2-beacon")).singleElement()
                 .satisfies(t -> assertThat(Duration.between(t.start(), t.end())).isGreaterThanOrEqualTo(Duration.ofMinutes(15)));
     }
 
     /**
-     * Attack machines (192.168.50.190 and up) and forged sources appear only in their own attack, within its window;
-     * compromised devices (the DNS tunnel's, the beacon's) also send their benign traffic outside it, and victims
-     * answer attacks, so only the machines and forged sources are checked.
+     * Attack machines (192.168.50.190 and up) appear only in their own attack, within its window; compromised
+     * devices (the DNS tunnel's, the beacon's) also send their benign traffic outside it, and victims answer attacks
+     * (and have their address forged by the SynonymousIP flood), so only the machines are checked.
      */
     @Test
     void packetsFromAttackMachinesLieInTheirOwnAttacksWindow() throws IOException {
@@ -208,12 +207,11 @@ class PacketGeneratorTest {
         Packets.each(run.capture(), (i, micros, p, b, off, len) -> {
             int source = p.arp() ? p.arpSenderIp() : p.outerIpVersion() == 4 ? p.outerIpv4Source() : 0;
             boolean machine = source >>> 8 == ATTACK_MACHINES >>> 8 && (source & 0xFF) >= (ATTACK_MACHINES & 0xFF);
-            boolean forged = source >>> 17 == FORGED >>> 17;
-            if (!machine && !forged) {
+            if (!machine) {
                 return;
             }
             AttackKind origin = run.origins().get(i);
-            AttackTruth owner = byAttacker.get(forged ? "198.18.0.0/15" : PacketDecoder.ipv4ToString(source));
+            AttackTruth owner = byAttacker.get(PacketDecoder.ipv4ToString(source));
             Instant at = Instant.ofEpochSecond(micros / 1_000_000, micros % 1_000_000 * 1_000);
             if (origin == null) {
                 wrong.add("benign packet " + i + " from " + PacketDecoder.ipv4ToString(source));
