@@ -1,7 +1,9 @@
 package io.iotwatch.detect;
 
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * A map in least-recently-touched order that holds at most {@code maxKeys}: when full, the stalest key goes,
@@ -19,6 +21,19 @@ public final class LruMap<K, V> extends LinkedHashMap<K, V> {
             throw new IllegalArgumentException("maxKeys must be positive: " + maxKeys);
         }
         this.maxKeys = maxKeys;
+    }
+
+    /**
+     * Removes every value last seen before {@code horizon}. The walk starts at the head, where the least recently
+     * touched keys are, and stops at the first value still in use, so its cost is what it removes.
+     */
+    public void removeSeenBefore(long horizon, ToLongFunction<? super V> lastSeen) {
+        for (Iterator<V> it = values().iterator(); it.hasNext(); ) {
+            if (lastSeen.applyAsLong(it.next()) >= horizon) {
+                return;
+            }
+            it.remove();
+        }
     }
 
     /** Keys removed because the map was full. */

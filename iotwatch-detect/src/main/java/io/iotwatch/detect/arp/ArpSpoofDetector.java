@@ -13,13 +13,11 @@ import io.iotwatch.detect.Printable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.ToLongFunction;
 
 /**
  * ARP cache poisoning: a host that tells others an address is at its MAC, so that their traffic to that address
@@ -261,19 +259,9 @@ public final class ArpSpoofDetector implements Detector {
         }
         pending.clear();
         long t = EventTime.millis(now);
-        evictBefore(requests, t - requestWindowMs, Long::longValue);
-        evictBefore(bindings, t - bindingTtlMs, b -> b.lastSeen);
-        evictBefore(claimants, t - windowMs, c -> c.lastSeen);
-    }
-
-    // The maps keep the least recently touched first, so this stops at the first entry still in use.
-    private static <V> void evictBefore(LruMap<?, V> map, long horizon, ToLongFunction<V> lastSeen) {
-        for (Iterator<V> it = map.values().iterator(); it.hasNext(); ) {
-            if (lastSeen.applyAsLong(it.next()) >= horizon) {
-                break;
-            }
-            it.remove();
-        }
+        requests.removeSeenBefore(t - requestWindowMs, Long::longValue);
+        bindings.removeSeenBefore(t - bindingTtlMs, b -> b.lastSeen);
+        claimants.removeSeenBefore(t - windowMs, c -> c.lastSeen);
     }
 
     private Finding finding(Claimant c, long first, long last, long count) {

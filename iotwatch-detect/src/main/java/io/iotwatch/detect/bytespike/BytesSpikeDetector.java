@@ -13,7 +13,6 @@ import io.iotwatch.detect.LruMap;
 import io.iotwatch.detect.Prevalence;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -97,12 +96,7 @@ public final class BytesSpikeDetector implements Detector {
     public void advance(Instant now, FindingSink out) {
         prevalence.expire(EventTime.millis(now));
         long horizon = EventTime.millis(now) - bucketMs * config.baselineBuckets();
-        for (Iterator<Device> it = devices.values().iterator(); it.hasNext(); ) {
-            if (it.next().lastSeen >= horizon) {
-                break;
-            }
-            it.remove();
-        }
+        devices.removeSeenBefore(horizon, v -> v.lastSeen);
     }
 
     /** Devices removed because {@code maxDevices} was reached. */

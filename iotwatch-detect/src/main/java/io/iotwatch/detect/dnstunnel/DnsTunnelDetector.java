@@ -13,7 +13,6 @@ import io.iotwatch.detect.Printable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -164,12 +163,7 @@ public final class DnsTunnelDetector implements Detector {
         }
         pending.clear();
         long horizon = EventTime.millis(now) - windowMillis;
-        for (Iterator<Flow> it = flows.values().iterator(); it.hasNext(); ) {
-            if (it.next().last >= horizon) {
-                break;
-            }
-            it.remove();
-        }
+        flows.removeSeenBefore(horizon, v -> v.last);
     }
 
     private Finding finding(Key key, Flow flow, long first, long last, long count) {

@@ -139,12 +139,7 @@ public final class FloodDetector implements Detector {
         }
         // The previous bucket of a window is still read for one window after the current one.
         long horizon = nowMillis - 2 * windowMillis;
-        for (Iterator<Victim> it = victims.values().iterator(); it.hasNext(); ) {
-            if (it.next().lastEvent >= horizon) {
-                break;
-            }
-            it.remove();
-        }
+        victims.removeSeenBefore(horizon, v -> v.lastEvent);
     }
 
     /** Victims removed because {@link FloodConfig#maxVictims()} were tracked. */

@@ -106,12 +106,7 @@ public final class HttpFloodDetector implements Detector {
             }
         }
         long horizon = nowMillis - 2 * windowMillis;
-        for (Iterator<Tally> it = pairs.values().iterator(); it.hasNext(); ) {
-            if (it.next().lastEvent >= horizon) {
-                break;
-            }
-            it.remove();
-        }
+        pairs.removeSeenBefore(horizon, v -> v.lastEvent);
         for (Iterator<Map<String, Tally>> it = attackers.values().iterator(); it.hasNext(); ) {
             Map<String, Tally> sources = it.next();
             sources.values().removeIf(tally -> tally.lastEvent < horizon);

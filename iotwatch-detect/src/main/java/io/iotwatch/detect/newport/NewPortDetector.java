@@ -13,7 +13,6 @@ import io.iotwatch.detect.LruMap;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,12 +127,7 @@ public final class NewPortDetector implements Detector {
         }
         pending.clear();
         long horizon = EventTime.millis(now) - config.forgetAfter().toMillis();
-        for (Iterator<Device> it = devices.values().iterator(); it.hasNext(); ) {
-            if (it.next().lastSeen >= horizon) {
-                break;
-            }
-            it.remove();
-        }
+        devices.removeSeenBefore(horizon, v -> v.lastSeen);
     }
 
     /** Devices removed because {@code maxDevices} was reached. */

@@ -15,7 +15,6 @@ import io.iotwatch.detect.LruMap;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,8 +95,8 @@ public final class ScanDetector implements Detector {
         }
         pending.clear();
         long horizon = EventTime.millis(now) - windowMs;
-        evictBefore(ports, horizon);
-        evictBefore(hosts, horizon);
+        ports.removeSeenBefore(horizon, tally -> tally.lastSeen);
+        hosts.removeSeenBefore(horizon, tally -> tally.lastSeen);
     }
 
     /** Keys removed because {@code maxKeys} was reached, both kinds together. */
@@ -125,15 +124,6 @@ public final class ScanDetector implements Detector {
             return true;
         }
         return c.bytesIn() == 0 && c.packetsIn() == 0;
-    }
-
-    private static void evictBefore(LruMap<?, Tally> map, long horizon) {
-        for (Iterator<Tally> it = map.values().iterator(); it.hasNext(); ) {
-            if (it.next().lastSeen >= horizon) {
-                break;
-            }
-            it.remove();
-        }
     }
 
     /** The address text's 64-bit hash, never 0 ({@link LongSet} holds non-zero values): collisions are negligible. */

@@ -98,12 +98,7 @@ public final class SlowHttpDetector implements Detector {
             }
         }
         long horizon = nowMillis - windowMillis;
-        for (Iterator<Tally> it = pairs.values().iterator(); it.hasNext(); ) {
-            if (it.next().lastEvent >= horizon) {
-                break;
-            }
-            it.remove();
-        }
+        pairs.removeSeenBefore(horizon, v -> v.lastEvent);
     }
 
     /** Source and server pairs removed because {@link SlowHttpConfig#maxKeys()} were tracked. */
