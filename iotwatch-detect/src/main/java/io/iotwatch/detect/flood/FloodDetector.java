@@ -6,6 +6,7 @@ import io.iotwatch.core.event.ConnectionEvent;
 import io.iotwatch.core.event.Endpoint;
 import io.iotwatch.core.event.Event;
 import io.iotwatch.core.event.EventType;
+import io.iotwatch.detect.Ongoing;
 import io.iotwatch.detect.Detector;
 import io.iotwatch.detect.EventTime;
 import io.iotwatch.detect.FindingSink;
@@ -13,7 +14,6 @@ import io.iotwatch.detect.Flows;
 import io.iotwatch.detect.LruMap;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +61,7 @@ public final class FloodDetector implements Detector {
     private final long windowMillis;
     private final long[] thresholds = new long[FloodKind.values().length];
     private final LruMap<String, Victim> victims;
-    private final List<FloodTally> alerting = new ArrayList<>();
+    private final Ongoing<FloodTally> alerting = new Ongoing<>();
 
     public FloodDetector(FloodConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -117,8 +117,7 @@ public final class FloodDetector implements Detector {
         tally.see(time, Flows.startMillis(c), Flows.endMillis(c), talker.ip(), target.port(), sent, sentBytes, c.tcpFlags(),
                 windowMillis);
         victim.lastEvent = Math.max(victim.lastEvent, time);
-        if (!tally.alerting && isFlood(tally)) {
-            tally.alerting = true;
+        if (!alerting.contains(tally) && isFlood(tally)) {
             alerting.add(tally);
             report(tally, out);
         }
@@ -127,16 +126,7 @@ public final class FloodDetector implements Detector {
     @Override
     public void advance(Instant now, FindingSink out) {
         long nowMillis = EventTime.millis(now);
-        for (Iterator<FloodTally> it = alerting.iterator(); it.hasNext(); ) {
-            FloodTally tally = it.next();
-            if (tally.packets > tally.reportedPackets) {
-                report(tally, out);
-            }
-            if (tally.lastEvent < nowMillis - windowMillis) {
-                tally.alerting = false;
-                it.remove();
-            }
-        }
+        alerting.advance(nowMillis, windowMillis, tally -> report(tally, out));
         // The previous bucket of a window is still read for one window after the current one.
         long horizon = nowMillis - 2 * windowMillis;
         victims.removeSeenBefore(horizon, v -> v.lastEvent);

@@ -1,11 +1,12 @@
 package io.iotwatch.detect.flood;
 
+import io.iotwatch.detect.Ongoing;
 import io.iotwatch.detect.DistinctCounter;
 import io.iotwatch.detect.Flows;
 import io.iotwatch.detect.SlidingWindow;
 
 /** One kind of flood traffic to one victim: its rate in the window, its sources, and what was reported of it. */
-final class FloodTally {
+final class FloodTally implements Ongoing.Incident {
 
     /** Window counters: packets (a long flow's at its own average rate), flows, the largest one flow's packets. */
     static final int PACKETS = 0;
@@ -33,7 +34,6 @@ final class FloodTally {
     long flows;
     long bytes;
 
-    boolean alerting;
     long reportedPackets;
     long reportedAt;
 
@@ -82,5 +82,15 @@ final class FloodTally {
     /** Packets a second in the window that ends at the last event. */
     long rate(long windowMillis) {
         return (long) (window.sum(PACKETS, lastEvent, windowMillis) * (1000.0 / windowMillis));
+    }
+
+    @Override
+    public boolean grewSinceReport() {
+        return packets > reportedPackets;
+    }
+
+    @Override
+    public long lastEventMillis() {
+        return lastEvent;
     }
 }

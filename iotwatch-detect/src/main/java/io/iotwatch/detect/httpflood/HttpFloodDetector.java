@@ -5,6 +5,7 @@ import io.iotwatch.core.alert.ThreatLevel;
 import io.iotwatch.core.event.ConnectionEvent;
 import io.iotwatch.core.event.Event;
 import io.iotwatch.core.event.EventType;
+import io.iotwatch.detect.Ongoing;
 import io.iotwatch.detect.Detector;
 import io.iotwatch.detect.EventTime;
 import io.iotwatch.detect.FindingSink;
@@ -12,11 +13,9 @@ import io.iotwatch.detect.Flows;
 import io.iotwatch.detect.LruMap;
 import io.iotwatch.detect.SlidingWindow;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -48,7 +47,7 @@ public final class HttpFloodDetector implements Detector {
     private final LruMap<Pair, Tally> pairs;
     /** Per server, the sources that went over the rate against it, with their tallies. */
     private final LruMap<String, Map<String, Tally>> attackers;
-    private final List<Tally> alerting = new ArrayList<>();
+    private final Ongoing<Tally> alerting = new Ongoing<>();
 
     public HttpFloodDetector(HttpFloodConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -85,8 +84,7 @@ public final class HttpFloodDetector implements Detector {
             pairs.put(key, tally);
         }
         tally.see(c, time);
-        if (!tally.alerting && tally.window.sum(COUNT, time, windowMillis) >= threshold) {
-            tally.alerting = true;
+        if (!alerting.contains(tally) && tally.window.sum(COUNT, time, windowMillis) >= threshold) {
             alerting.add(tally);
             report(tally, out);
         }
@@ -95,16 +93,7 @@ public final class HttpFloodDetector implements Detector {
     @Override
     public void advance(Instant now, FindingSink out) {
         long nowMillis = EventTime.millis(now);
-        for (Iterator<Tally> it = alerting.iterator(); it.hasNext(); ) {
-            Tally tally = it.next();
-            if (tally.connections > tally.reported) {
-                report(tally, out);
-            }
-            if (tally.lastEvent < nowMillis - windowMillis) {
-                tally.alerting = false;
-                it.remove();
-            }
-        }
+        alerting.advance(nowMillis, windowMillis, tally -> report(tally, out));
         long horizon = nowMillis - 2 * windowMillis;
         pairs.removeSeenBefore(horizon, v -> v.lastEvent);
         for (Iterator<Map<String, Tally>> it = attackers.values().iterator(); it.hasNext(); ) {
@@ -177,7 +166,7 @@ public final class HttpFloodDetector implements Detector {
     private record Pair(String server, String source) {}
 
     /** One source's connections to one server. */
-    private final class Tally {
+    private final class Tally implements Ongoing.Incident {
         final Pair key;
         final int port;
         final SlidingWindow window;
@@ -187,7 +176,6 @@ public final class HttpFloodDetector implements Detector {
         long firstSeen = Long.MAX_VALUE;
         long lastSeen = Long.MIN_VALUE;
         long lastEvent;
-        boolean alerting;
         long reported;
         long reportedAt;
 
@@ -207,6 +195,16 @@ public final class HttpFloodDetector implements Detector {
             firstSeen = Math.min(firstSeen, Flows.startMillis(c));
             lastSeen = Math.max(lastSeen, Flows.endMillis(c));
             lastEvent = Math.max(lastEvent, time);
+        }
+
+        @Override
+        public boolean grewSinceReport() {
+            return connections > reported;
+        }
+
+        @Override
+        public long lastEventMillis() {
+            return lastEvent;
         }
     }
 }

@@ -5,6 +5,7 @@ import io.iotwatch.core.alert.ThreatLevel;
 import io.iotwatch.core.event.ConnectionEvent;
 import io.iotwatch.core.event.Event;
 import io.iotwatch.core.event.EventType;
+import io.iotwatch.detect.Ongoing;
 import io.iotwatch.detect.Detector;
 import io.iotwatch.detect.EventTime;
 import io.iotwatch.detect.FindingSink;
@@ -12,11 +13,8 @@ import io.iotwatch.detect.Flows;
 import io.iotwatch.detect.LruMap;
 import io.iotwatch.detect.SlidingWindow;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -44,7 +42,7 @@ public final class SlowHttpDetector implements Detector {
     private final long minDurationMillis;
     private final BitSet ports = new BitSet(65536);
     private final LruMap<Pair, Tally> pairs;
-    private final List<Tally> alerting = new ArrayList<>();
+    private final Ongoing<Tally> alerting = new Ongoing<>();
 
     public SlowHttpDetector(SlowHttpConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -77,8 +75,7 @@ public final class SlowHttpDetector implements Detector {
             pairs.put(key, tally);
         }
         tally.see(c);
-        if (!tally.alerting && tally.concurrent() >= config.concurrentConnections()) {
-            tally.alerting = true;
+        if (!alerting.contains(tally) && tally.concurrent() >= config.concurrentConnections()) {
             alerting.add(tally);
             report(tally, out);
         }
@@ -87,16 +84,7 @@ public final class SlowHttpDetector implements Detector {
     @Override
     public void advance(Instant now, FindingSink out) {
         long nowMillis = EventTime.millis(now);
-        for (Iterator<Tally> it = alerting.iterator(); it.hasNext(); ) {
-            Tally tally = it.next();
-            if (tally.connections > tally.reported) {
-                report(tally, out);
-            }
-            if (tally.lastEvent < nowMillis - windowMillis) {
-                tally.alerting = false;
-                it.remove();
-            }
-        }
+        alerting.advance(nowMillis, windowMillis, tally -> report(tally, out));
         long horizon = nowMillis - windowMillis;
         pairs.removeSeenBefore(horizon, v -> v.lastEvent);
     }
@@ -144,7 +132,7 @@ public final class SlowHttpDetector implements Detector {
     private record Pair(String server, String source) {}
 
     /** One source's slow connections to one server: all of them, and those of the current window. */
-    private final class Tally {
+    private final class Tally implements Ongoing.Incident {
         final Pair key;
         final int port;
         long connections;
@@ -157,7 +145,6 @@ public final class SlowHttpDetector implements Detector {
         long windowDurations;
         long windowFirst;
         long windowLast;
-        boolean alerting;
         long reported;
         long reportedAt;
 
@@ -190,6 +177,16 @@ public final class SlowHttpDetector implements Detector {
         /** Connections open at once on average over the time the window's slow connections span. */
         long concurrent() {
             return windowDurations / Math.max(windowLast - windowFirst, minDurationMillis);
+        }
+
+        @Override
+        public boolean grewSinceReport() {
+            return connections > reported;
+        }
+
+        @Override
+        public long lastEventMillis() {
+            return lastEvent;
         }
     }
 }
