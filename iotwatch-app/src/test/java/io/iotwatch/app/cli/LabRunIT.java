@@ -40,7 +40,7 @@ class LabRunIT {
         Path out = dir.resolve("lab");
 
         CliRun run = CliRun.of("lab", "run", out.toString(), "--attacks", ATTACKS, "--sensor", "--warmup", "10", "--gap", "5",
-                "--cooldown", "10", "--flood-packets", "3000");
+                "--cooldown", "10", "--flood-packets", "12000");
 
         // The run's log and iotwatch's table, for the build log.
         System.out.println(run.out());
@@ -63,8 +63,8 @@ class LabRunIT {
         // What the current detectors find, with the class expected (docs/LAB.md has the whole table).
         List<String> detections = Files.readAllLines(out.resolve("detections.csv"));
         assertThat(detections).hasSize(6);
-        for (String found : List.of("ssh-dictionary,DictionaryBruteForce,yes", "arp-spoofing,MITM-ArpSpoofing,yes",
-                "dns-tunnel,DNS-Tunneling,yes")) {
+        for (String found : List.of("port-scan,Recon-PortScan,yes", "syn-flood,DDoS-SYN_Flood,yes",
+                "ssh-dictionary,DictionaryBruteForce,yes", "arp-spoofing,MITM-ArpSpoofing,yes", "dns-tunnel,DNS-Tunneling,yes")) {
             assertThat(detections).anySatisfy(line -> assertThat(line).startsWith(found));
         }
         assertThat(run.out()).contains("capture checks: 5 of 5 attacks found", "expected class found for");
