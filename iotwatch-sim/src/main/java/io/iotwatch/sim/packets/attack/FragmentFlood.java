@@ -1,6 +1,5 @@
 package io.iotwatch.sim.packets.attack;
 
-import io.iotwatch.sim.packets.lan.Device;
 import io.iotwatch.sim.packets.net.Host;
 import io.iotwatch.sim.packets.net.Micros;
 import io.iotwatch.sim.packets.net.Packet;
@@ -9,9 +8,7 @@ import io.iotwatch.sim.packets.net.Scheduler;
 import io.iotwatch.sim.packets.wire.Frame;
 import io.iotwatch.sim.truth.AttackKind;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 /**
  * Floods of datagrams too big for one frame, sent as real IPv4 fragments from several machines (hping3 with
@@ -19,7 +16,7 @@ import java.util.SplittableRandom;
  * reassembles and resets; 2000-byte UDP datagrams to a closed port, answered by rate-limited port unreachables;
  * 2000-byte ICMP echo requests, answered by echo replies fragmented the same way.
  */
-final class FragmentFlood extends Attack {
+final class FragmentFlood extends BotFlood {
 
     static final long SLOT = Micros.seconds(7);
     private static final int BOTS = 3;
@@ -29,18 +26,12 @@ final class FragmentFlood extends Attack {
 
     private final int data;
     private final int mtu;
-    private final List<Host> bots;
-    private final Device victim;
-    private final SplittableRandom rnd;
     private final AttackContext ctx;
 
     FragmentFlood(AttackKind kind, AttackContext ctx) {
-        super(kind);
+        super(kind, ctx, BOTS);
         this.data = kind == AttackKind.ACK_FRAGMENTATION ? 1_400 : 2_000;
         this.mtu = kind == AttackKind.ACK_FRAGMENTATION ? 576 : 1_500;
-        this.bots = ctx.attackers(BOTS);
-        this.victim = ctx.victim(AttackContext.linuxWeb());
-        this.rnd = ctx.random();
         this.ctx = ctx;
     }
 
@@ -51,15 +42,9 @@ final class FragmentFlood extends Attack {
         Frame fragment = new Frame();
         for (Host bot : bots) {
             IcmpErrors limit = new IcmpErrors();
-            scheduler.add(new FloodSource(origin, rnd.split(), start + rnd.nextLong(Micros.millis(300)), DATAGRAMS / BOTS,
-                    (double) RATE / BOTS) {
+            scheduler.add(new BotSource(bot, start, DATAGRAMS, RATE) {
                 private final int basePort = 1024 + rnd.nextInt(30_000);
                 private final int echoId = rnd.nextInt(1 << 16);
-
-                @Override
-                protected long prepare(long now) {
-                    return resolve(now, bot, target, victim.gateway());
-                }
 
                 @Override
                 protected void unit(long t, int index) {
@@ -117,16 +102,6 @@ final class FragmentFlood extends Attack {
             case UDP_FRAGMENTATION -> Frame.PROTO_UDP;
             default -> Frame.PROTO_ICMP;
         };
-    }
-
-    @Override
-    protected List<String> attackers() {
-        return AttackContext.texts(bots);
-    }
-
-    @Override
-    protected String victim() {
-        return AttackContext.text(victim.host());
     }
 
     @Override

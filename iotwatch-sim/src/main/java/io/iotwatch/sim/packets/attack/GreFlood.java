@@ -1,6 +1,5 @@
 package io.iotwatch.sim.packets.attack;
 
-import io.iotwatch.sim.packets.lan.Device;
 import io.iotwatch.sim.packets.net.Host;
 import io.iotwatch.sim.packets.net.Micros;
 import io.iotwatch.sim.packets.net.Packet;
@@ -9,9 +8,7 @@ import io.iotwatch.sim.packets.net.Scheduler;
 import io.iotwatch.sim.packets.wire.Frame;
 import io.iotwatch.sim.packets.wire.Noise;
 import io.iotwatch.sim.truth.AttackKind;
-import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 /**
  * Mirai's GRE floods from several bots, as its attack_gre.c builds them: an IPv4 packet of protocol 47 (TTL 64,
@@ -20,7 +17,7 @@ import java.util.SplittableRandom;
  * header from the bot to the victim (Mirai's {@code constip}) and UDP with random ports and 512 random bytes.
  * The victim, which runs no GRE, answers with rate-limited ICMP protocol unreachables.
  */
-final class GreFlood extends Attack {
+final class GreFlood extends BotFlood {
 
     static final long SLOT = Micros.seconds(7);
     private static final int PACKETS = 12_000;
@@ -29,17 +26,11 @@ final class GreFlood extends Attack {
     private static final int DATA = 512;
 
     private final boolean ethernet;
-    private final List<Host> bots;
-    private final Device victim;
-    private final SplittableRandom rnd;
     private final AttackContext ctx;
 
     GreFlood(AttackKind kind, AttackContext ctx) {
-        super(kind);
+        super(kind, ctx, BOTS);
         this.ethernet = kind == AttackKind.GREETH_FLOOD;
-        this.bots = ctx.attackers(BOTS);
-        this.victim = ctx.victim(AttackContext.linuxWeb());
-        this.rnd = ctx.random();
         this.ctx = ctx;
     }
 
@@ -48,12 +39,7 @@ final class GreFlood extends Attack {
         Host target = victim.host();
         for (Host bot : bots) {
             IcmpErrors limit = new IcmpErrors();
-            scheduler.add(new FloodSource(origin, rnd.split(), start + rnd.nextLong(Micros.millis(300)), PACKETS / BOTS,
-                    (double) RATE / BOTS) {
-                @Override
-                protected long prepare(long now) {
-                    return resolve(now, bot, target, victim.gateway());
-                }
+            scheduler.add(new BotSource(bot, start, PACKETS, RATE) {
 
                 @Override
                 protected void unit(long t, int index) {
@@ -83,16 +69,6 @@ final class GreFlood extends Attack {
                 }
             });
         }
-    }
-
-    @Override
-    protected List<String> attackers() {
-        return AttackContext.texts(bots);
-    }
-
-    @Override
-    protected String victim() {
-        return AttackContext.text(victim.host());
     }
 
     @Override

@@ -1,35 +1,25 @@
 package io.iotwatch.sim.packets.attack;
 
-import io.iotwatch.sim.packets.lan.Device;
 import io.iotwatch.sim.packets.net.Host;
 import io.iotwatch.sim.packets.net.Micros;
 import io.iotwatch.sim.packets.net.Packets;
 import io.iotwatch.sim.packets.net.Scheduler;
 import io.iotwatch.sim.truth.AttackKind;
-import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 /**
  * {@code hping3 --icmp --flood} from several machines: echo requests without data, one identifier per machine and
  * the sequence number counting up, each answered by the victim's echo reply.
  */
-final class IcmpFlood extends Attack {
+final class IcmpFlood extends BotFlood {
 
     static final long SLOT = Micros.seconds(7);
     private static final int PACKETS = 15_000;
     private static final int RATE = 15_000;
     private static final int BOTS = 3;
 
-    private final List<Host> bots;
-    private final Device victim;
-    private final SplittableRandom rnd;
-
     IcmpFlood(AttackContext ctx) {
-        super(AttackKind.ICMP_FLOOD);
-        this.bots = ctx.attackers(BOTS);
-        this.victim = ctx.victim(AttackContext.linuxWeb());
-        this.rnd = ctx.random();
+        super(AttackKind.ICMP_FLOOD, ctx, BOTS);
     }
 
     @Override
@@ -37,14 +27,8 @@ final class IcmpFlood extends Attack {
         Host target = victim.host();
         byte[] none = new byte[0];
         for (Host bot : bots) {
-            scheduler.add(new FloodSource(origin, rnd.split(), start + rnd.nextLong(Micros.millis(300)), PACKETS / BOTS,
-                    (double) RATE / BOTS) {
+            scheduler.add(new BotSource(bot, start, PACKETS, RATE) {
                 private final int id = rnd.nextInt(1 << 16);
-
-                @Override
-                protected long prepare(long now) {
-                    return resolve(now, bot, target, victim.gateway());
-                }
 
                 @Override
                 protected void unit(long t, int index) {
@@ -53,16 +37,6 @@ final class IcmpFlood extends Attack {
                 }
             });
         }
-    }
-
-    @Override
-    protected List<String> attackers() {
-        return AttackContext.texts(bots);
-    }
-
-    @Override
-    protected String victim() {
-        return AttackContext.text(victim.host());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.iotwatch.sim.packets.attack;
 
-import io.iotwatch.sim.packets.lan.Device;
 import io.iotwatch.sim.packets.net.Host;
 import io.iotwatch.sim.packets.net.Micros;
 import io.iotwatch.sim.packets.net.Scheduler;
@@ -8,7 +7,6 @@ import io.iotwatch.sim.packets.wire.Frame;
 import io.iotwatch.sim.truth.AttackKind;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 /**
  * hping3's TCP floods at a victim's web port: {@code -S} (SYN), {@code -PA} (PSH-ACK) and {@code -R -F}
@@ -18,7 +16,7 @@ import java.util.SplittableRandom;
  * a SYN with a SYN-ACK (SYN cookies keep it answering), which the sender's kernel resets; it drops the SYNs from
  * its own address unanswered (a martian source), resets a PSH-ACK and ignores a RST-FIN.
  */
-final class TcpFlood extends Attack {
+final class TcpFlood extends BotFlood {
 
     static final long SLOT = Micros.seconds(8);
     private static final int PACKETS = 20_000;
@@ -29,36 +27,24 @@ final class TcpFlood extends Attack {
 
     private final int flags;
     private final boolean spoofed;
-    private final List<Host> bots;
-    private final Device victim;
-    private final SplittableRandom rnd;
 
     TcpFlood(AttackKind kind, AttackContext ctx) {
-        super(kind);
+        super(kind, ctx, kind == AttackKind.SYNONYMOUS_IP_FLOOD ? 1 : BOTS);
         this.flags = switch (kind) {
             case PSHACK_FLOOD -> Frame.PSH | Frame.ACK;
             case RSTFIN_FLOOD -> Frame.RST | Frame.FIN;
             default -> Frame.SYN;
         };
         this.spoofed = kind == AttackKind.SYNONYMOUS_IP_FLOOD;
-        this.bots = ctx.attackers(spoofed ? 1 : BOTS);
-        this.victim = ctx.victim(AttackContext.linuxWeb());
-        this.rnd = ctx.random();
     }
 
     @Override
     public void start(long start, Scheduler scheduler) {
         Host target = victim.host();
         for (Host bot : bots) {
-            scheduler.add(new FloodSource(origin, rnd.split(), start + rnd.nextLong(Micros.millis(300)), PACKETS / bots.size(),
-                    (double) RATE / bots.size()) {
+            scheduler.add(new BotSource(bot, start, PACKETS, RATE) {
                 private final int basePort = 1024 + rnd.nextInt(30_000);
                 private final Host forged = new Host(target.ip(), bot.mac(), bot.stack(), 64, bot.rtt(), bot.bitsPerSecond());
-
-                @Override
-                protected long prepare(long now) {
-                    return resolve(now, bot, target, victim.gateway());
-                }
 
                 @Override
                 protected void unit(long t, int index) {
@@ -87,11 +73,6 @@ final class TcpFlood extends Attack {
     protected List<String> attackers() {
         // The packets name no attacker: the truth gives the one address they carry, as a prefix, as forged sources are.
         return spoofed ? List.of(victim() + "/32") : AttackContext.texts(bots);
-    }
-
-    @Override
-    protected String victim() {
-        return AttackContext.text(victim.host());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.iotwatch.sim.packets.attack;
 
-import io.iotwatch.sim.packets.lan.Device;
 import io.iotwatch.sim.packets.net.Host;
 import io.iotwatch.sim.packets.net.Micros;
 import io.iotwatch.sim.packets.net.Packet;
@@ -9,9 +8,7 @@ import io.iotwatch.sim.packets.net.Scheduler;
 import io.iotwatch.sim.packets.wire.Frame;
 import io.iotwatch.sim.packets.wire.Noise;
 import io.iotwatch.sim.truth.AttackKind;
-import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 /**
  * UDP floods from several machines at a closed port of the victim, which answers with ICMP port unreachable
@@ -19,7 +16,7 @@ import java.util.SplittableRandom;
  * IP ID. Mirai's {@code udpplain}: a connected socket per bot (one random source and destination port), 512
  * random bytes per datagram, sent by the bot's kernel (don't-fragment set, IP ID counting up).
  */
-final class UdpFlood extends Attack {
+final class UdpFlood extends BotFlood {
 
     static final long SLOT = Micros.seconds(8);
     private static final int BOTS = 3;
@@ -29,20 +26,14 @@ final class UdpFlood extends Attack {
     private final int rate;
     private final int size;
     private final int port;
-    private final List<Host> bots;
-    private final Device victim;
-    private final SplittableRandom rnd;
     private final AttackContext ctx;
 
     UdpFlood(AttackKind kind, AttackContext ctx) {
-        super(kind);
+        super(kind, ctx, BOTS);
         this.mirai = kind == AttackKind.UDPPLAIN_FLOOD;
         this.packets = 20_000;
         this.rate = 20_000;
         this.size = mirai ? 512 : 64;
-        this.bots = ctx.attackers(BOTS);
-        this.victim = ctx.victim(AttackContext.linuxWeb());
-        this.rnd = ctx.random();
         this.port = mirai ? 1024 + rnd.nextInt(60_000) : 80;
         this.ctx = ctx;
     }
@@ -52,16 +43,10 @@ final class UdpFlood extends Attack {
         Host target = victim.host();
         for (Host bot : bots) {
             IcmpErrors limit = new IcmpErrors();
-            scheduler.add(new FloodSource(origin, rnd.split(), start + rnd.nextLong(Micros.millis(300)), packets / BOTS,
-                    (double) rate / BOTS) {
+            scheduler.add(new BotSource(bot, start, packets, rate) {
                 private final int basePort = 1024 + rnd.nextInt(30_000);
                 private final int botPort = 1024 + rnd.nextInt(60_000);
                 private int ipId = rnd.nextInt(1 << 16);
-
-                @Override
-                protected long prepare(long now) {
-                    return resolve(now, bot, target, victim.gateway());
-                }
 
                 @Override
                 protected void unit(long t, int index) {
@@ -87,16 +72,6 @@ final class UdpFlood extends Attack {
                 }
             });
         }
-    }
-
-    @Override
-    protected List<String> attackers() {
-        return AttackContext.texts(bots);
-    }
-
-    @Override
-    protected String victim() {
-        return AttackContext.text(victim.host());
     }
 
     @Override
