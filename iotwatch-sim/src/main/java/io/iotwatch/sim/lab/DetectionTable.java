@@ -6,25 +6,20 @@ import io.iotwatch.sim.truth.AttackTruth;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * The sensor's table: for each attack, the class expected, the alert classes iotwatch raised for it and how
  * long after the attack began the first of them was raised, by the wall clock. Alerts are judged version by
  * version (an incident that goes on from one attack into the next, the same attacker scanning and then
- * flooding, is handed on again with each new finding). {@link AlertMatcher} says which attacks a version may
- * answer; as it allows alerts that begin up to two minutes after an attack ended, and the lab's attacks follow
- * each other from the same attacker within seconds, a version is credited to one of them only: the last one
- * to start before the version's latest evidence ({@code lastSeen}), or the first one if none had. Alerts that
- * answer no attack are listed below the table.
+ * flooding, is handed on again with each new finding), and {@link AlertMatcher} credits each version to one
+ * attack by its latest evidence. Alerts that answer no attack are listed below the table.
  */
 public final class DetectionTable {
 
@@ -51,9 +46,7 @@ public final class DetectionTable {
         Map<AttackTruth, List<RaisedAlert>> credited = new IdentityHashMap<>();
         truth.forEach(t -> credited.put(t, new ArrayList<>()));
         for (RaisedAlert version : versions) {
-            List<AttackTruth> answered = AlertMatcher.match(truth, List.of(version.alert())).stream()
-                    .filter(AlertMatcher.Match::detected).map(AlertMatcher.Match::attack).toList();
-            credit(answered, version.alert().lastSeen()).ifPresent(a -> credited.get(a).add(version));
+            AlertMatcher.creditedAttack(truth, version.alert()).ifPresent(a -> credited.get(a).add(version));
         }
         List<Row> rows = new ArrayList<>();
         for (AttackTruth attack : truth) {
@@ -71,12 +64,6 @@ public final class DetectionTable {
         List<Alert> stray = AlertMatcher.unmatched(truth, finals);
         List<RaisedAlert> unmatched = latest.values().stream().filter(v -> stray.contains(v.alert())).toList();
         return new DetectionTable(rows, unmatched);
-    }
-
-    /** Of the attacks a version answers, the last to start at or before {@code evidence}, else the first. */
-    static Optional<AttackTruth> credit(List<AttackTruth> answered, Instant evidence) {
-        return answered.stream().filter(a -> !a.start().isAfter(evidence)).max(Comparator.comparing(AttackTruth::start))
-                .or(() -> answered.stream().min(Comparator.comparing(AttackTruth::start)));
     }
 
     public List<Row> rows() {

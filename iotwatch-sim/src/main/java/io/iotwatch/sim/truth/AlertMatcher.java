@@ -4,7 +4,11 @@ import io.iotwatch.core.alert.Alert;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Which alerts answer which attack of a ground truth: the lab's sensor table and the generator's tests both
@@ -17,6 +21,10 @@ import java.util.List;
  * victim, or, for attacks from several addresses, it names no source (an alert about many sources names none)
  * and its target is the victim, or its domain is the victim (DNS tunnels). The class is not part of the match:
  * the table shows what was found beside what was expected, so a flood reported under the wrong class still shows.
+ *
+ * <p>One attacker's attacks, or attacks on one victim, may follow each other within the slack, so an alert can
+ * answer several; it is credited to the one that started last (an alert answers only attacks that had started
+ * by its latest evidence).
  */
 public final class AlertMatcher {
 
@@ -48,13 +56,19 @@ public final class AlertMatcher {
     private AlertMatcher() {
     }
 
-    /** Each attack with the alerts that answer it; an alert may answer more than one attack. */
+    /** Each attack with the alerts credited to it; every alert is credited to one attack at most. */
     public static List<Match> match(List<AttackTruth> truth, List<Alert> alerts) {
-        List<Match> matches = new ArrayList<>(truth.size());
-        for (AttackTruth attack : truth) {
-            matches.add(new Match(attack, alerts.stream().filter(a -> answers(a, attack)).toList()));
+        Map<AttackTruth, List<Alert>> credited = new IdentityHashMap<>();
+        truth.forEach(attack -> credited.put(attack, new ArrayList<>()));
+        for (Alert alert : alerts) {
+            creditedAttack(truth, alert).ifPresent(attack -> credited.get(attack).add(alert));
         }
-        return matches;
+        return truth.stream().map(attack -> new Match(attack, credited.get(attack))).toList();
+    }
+
+    /** The attack {@code alert} is credited to, if it answers any. */
+    public static Optional<AttackTruth> creditedAttack(List<AttackTruth> truth, Alert alert) {
+        return truth.stream().filter(attack -> answers(alert, attack)).max(Comparator.comparing(AttackTruth::start));
     }
 
     /** The alerts that answer no attack at all: false alarms, or detections of something the truth omits. */

@@ -62,13 +62,6 @@ class DetectionTableTest {
     }
 
     @Test
-    void creditGoesToTheLastAttackStartedBeforeTheEvidenceElseTheFirst() {
-        assertThat(DetectionTable.credit(List.of(SCAN, FLOOD, GUESS), T0.plusSeconds(16))).contains(FLOOD);
-        assertThat(DetectionTable.credit(List.of(SCAN, FLOOD), T0.minusSeconds(3))).contains(SCAN);
-        assertThat(DetectionTable.credit(List.of(), T0)).isEmpty();
-    }
-
-    @Test
     void theCsvHasAHeaderAndOneRowPerAttack() {
         String csv = DetectionTable.of(List.of(SCAN, FLOOD), List.of()).csv();
 

@@ -76,6 +76,21 @@ class AlertMatcherTest {
     }
 
     @Test
+    void anAlertAnsweringSeveralAttacksIsCreditedToTheOneThatStartedLast() {
+        AttackTruth flood = new AttackTruth("syn-flood", "DDoS-SYN_Flood", T0.plusSeconds(70), T0.plusSeconds(80),
+                List.of("10.9.0.2"), "10.9.0.10", "hping3", "hping3 -S 10.9.0.10");
+        List<AttackTruth> truth = List.of(SCAN, flood);
+        Alert duringTheFlood = alert("DDoS-SYN_Flood", "10.9.0.2", "10.9.0.10", null, 72, 75);
+        Alert beforeTheFlood = alert("Recon-PortScan", "10.9.0.2", "10.9.0.10", null, 30, 40);
+
+        assertThat(AlertMatcher.creditedAttack(truth, duringTheFlood)).contains(flood);
+        assertThat(AlertMatcher.creditedAttack(truth, beforeTheFlood)).contains(SCAN);
+        assertThat(AlertMatcher.match(truth, List.of(duringTheFlood))).extracting(m -> m.alerts().size())
+                .containsExactly(0, 1);
+        assertThat(AlertMatcher.creditedAttack(truth, alert("x", "10.9.9.9", "10.9.0.99", null, 1, 2))).isEmpty();
+    }
+
+    @Test
     void aTunnelMatchesByItsDomain() {
         Alert tunnel = alert("DNS-Tunneling", null, null, "T.LAB.EXAMPLE", 10, 20);
 
