@@ -35,14 +35,16 @@ class ArchitectureTest {
                 .layer("store").definedBy("io.iotwatch.store..")
                 .layer("detect").definedBy("io.iotwatch.detect..")
                 .layer("sim").definedBy("io.iotwatch.sim..")
+                .layer("ml").definedBy("io.iotwatch.ml..")
                 .layer("app").definedBy("io.iotwatch.app..")
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
                 .whereLayer("logs").mayOnlyBeAccessedByLayers("app")
-                .whereLayer("packet").mayOnlyBeAccessedByLayers("sim", "app")
+                .whereLayer("packet").mayOnlyBeAccessedByLayers("sim", "ml", "app")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("app")
-                .whereLayer("detect").mayOnlyBeAccessedByLayers("app")
-                .whereLayer("sim").mayOnlyBeAccessedByLayers("app")
-                .whereLayer("core").mayOnlyBeAccessedByLayers("logs", "packet", "store", "detect", "sim", "app");
+                .whereLayer("detect").mayOnlyBeAccessedByLayers("ml", "app")
+                .whereLayer("sim").mayOnlyBeAccessedByLayers("ml", "app")
+                .whereLayer("ml").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("core").mayOnlyBeAccessedByLayers("logs", "packet", "store", "detect", "sim", "ml", "app");
         layers.check(classes);
     }
 

@@ -209,8 +209,8 @@ public final class PacketEvents implements FlowEndListener {
         int proto = flows.protocol(slot);
         String protocol = protocolName(proto);
         boolean hasPorts = proto == IP_TCP || proto == IP_UDP;
-        Endpoint source = new Endpoint(address(flows, slot, true), hasPorts ? flows.initiatorPort(slot) : 0);
-        Endpoint destination = new Endpoint(address(flows, slot, false), hasPorts ? flows.responderPort(slot) : 0);
+        Endpoint source = new Endpoint(flows.initiatorAddress(slot), hasPorts ? flows.initiatorPort(slot) : 0);
+        Endpoint destination = new Endpoint(flows.responderAddress(slot), hasPorts ? flows.responderPort(slot) : 0);
         Duration duration = Duration.ofNanos(Math.max(0, flows.lastNanos(slot) - flows.firstNanos(slot)));
         String service = hasPorts ? Services.name(protocol, destination.port()) : "";
         out.accept(new ConnectionEvent(header(flows.firstNanos(slot), null), protocol,
@@ -257,12 +257,6 @@ public final class PacketEvents implements FlowEndListener {
             }
         }
         return flows.packetsIn(slot) == 0 ? "timeout" : "accept";
-    }
-
-    private static String address(FlowTable flows, int slot, boolean initiator) {
-        long hi = initiator ? flows.initiatorHi(slot) : flows.responderHi(slot);
-        long lo = initiator ? flows.initiatorLo(slot) : flows.responderLo(slot);
-        return flows.ipVersion(slot) == 4 ? PacketDecoder.ipv4ToString((int) lo) : PacketDecoder.ipv6ToString(hi, lo);
     }
 
     private static String protocolName(int proto) {

@@ -9,6 +9,7 @@ import static io.iotwatch.packet.decode.Protocols.LINK_ETHERNET;
 import static io.iotwatch.packet.features.FeatureColumns.*;
 
 import io.iotwatch.packet.decode.PacketDecoder;
+import io.iotwatch.packet.flow.FlowTable;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -79,7 +80,7 @@ import java.util.Objects;
  * header whose length field is below 8, or a TCP header whose options the capture cut, counts as no
  * transport header here, where dpkt would still read the ports. The flow table's slots play no part:
  * the original keeps its flows for the whole capture, so this mode keys them itself and ignores
- * {@link #flowEnded(int)}.
+ * {@link #flowEnded(FlowTable, int)}.
  *
  * <p>Allocation-free per packet; not thread-safe (one instance per packet thread).
  */
@@ -192,7 +193,7 @@ public final class CicIot2023FeatureExtractor implements FeatureExtractor {
 
     /** Ignored: the original's flows last as long as the capture (see the class comment). */
     @Override
-    public void flowEnded(int slot) {
+    public void flowEnded(FlowTable flows, int slot) {
     }
 
     /** Emits the average of the rows of an incomplete last window, if any. */
@@ -320,7 +321,7 @@ public final class CicIot2023FeatureExtractor implements FeatureExtractor {
             averages[column] /= rowsInWindow;
         }
         rowsInWindow = 0;
-        sink.row(averages, -1, windowStartNanos, windowEndNanos);
+        sink.row(averages, null, -1, windowStartNanos, windowEndNanos);
     }
 
     /**

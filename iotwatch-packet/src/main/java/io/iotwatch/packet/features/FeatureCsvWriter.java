@@ -1,5 +1,6 @@
 package io.iotwatch.packet.features;
 
+import io.iotwatch.packet.flow.FlowTable;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
@@ -43,7 +44,7 @@ public final class FeatureCsvWriter implements FeatureRowSink, Flushable, Closea
     }
 
     @Override
-    public void row(double[] features, int slot, long startNanos, long endNanos) {
+    public void row(double[] features, FlowTable flows, int slot, long startNanos, long endNanos) {
         line.setLength(0);
         for (int column = 0; column < FeatureColumns.COUNT; column++) {
             if (column > 0) {

@@ -7,6 +7,7 @@ import static io.iotwatch.packet.decode.Protocols.IP_UDP;
 import static io.iotwatch.packet.features.FeatureColumns.*;
 
 import io.iotwatch.packet.decode.PacketDecoder;
+import io.iotwatch.packet.flow.FlowTable;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -118,17 +119,20 @@ public final class FlowFeatureExtractor implements FeatureExtractor {
     }
 
     @Override
-    public void flowEnded(int slot) {
+    public void flowEnded(FlowTable flows, int slot) {
         if (slot >= 0 && slot < capacity && packets(slot * STRIDE) > 0) {
-            emit(slot);
+            emit(flows, slot);
         }
     }
 
-    /** Emits a row for every flow that has packets and was not ended. */
+    /**
+     * Emits a row for every flow that has packets and was not ended, with no flow table to describe it: the
+     * pipeline ends every flow at the end of its input, so this only finds flows of an extractor fed directly.
+     */
     @Override
     public void finish() {
         for (int slot = 0; slot < capacity; slot++) {
-            flowEnded(slot);
+            flowEnded(null, slot);
         }
     }
 
@@ -176,7 +180,7 @@ public final class FlowFeatureExtractor implements FeatureExtractor {
         return Math.max(ipLength - headerBytes, 0);
     }
 
-    private void emit(int slot) {
+    private void emit(FlowTable flows, int slot) {
         double[] s = stats;
         double[] r = row;
         int f = slot * STRIDE;
@@ -235,7 +239,7 @@ public final class FlowFeatureExtractor implements FeatureExtractor {
         r[VARIANCE] = varianceOut > 0 ? varianceIn / varianceOut : 0;
         r[WEIGHT] = in * out;
         Arrays.fill(stats, f, f + STRIDE, 0.0);
-        sink.row(r, slot, times[slot * 2], times[slot * 2 + 1]);
+        sink.row(r, flows, slot, times[slot * 2], times[slot * 2 + 1]);
     }
 
     /** Sets the column of the service whose well-known port {@code port} is, if any. */

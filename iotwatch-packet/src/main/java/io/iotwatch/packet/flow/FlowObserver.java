@@ -21,6 +21,9 @@ public interface FlowObserver {
     void packet(PacketDecoder packet, long timeNanos, int wireLength, int slot, boolean fromInitiator,
             boolean newFlow);
 
-    /** The flow in {@code slot} left the table (ended, timed out or evicted); the slot may be reused next. */
-    void flowEnded(int slot);
+    /**
+     * The flow in {@code slot} left the table (ended, timed out or evicted); {@code flows} still describes it
+     * during this call, and the slot may be reused next.
+     */
+    void flowEnded(FlowTable flows, int slot);
 }

@@ -394,7 +394,7 @@ public final class FlowTable {
     private void end(int slot, FlowEnd reason) {
         listener.flowEnded(this, slot, reason);
         for (FlowObserver observer : observers) {
-            observer.flowEnded(slot);
+            observer.flowEnded(this, slot);
         }
         removeIndex(slot);
         dequeue(slot);
@@ -518,6 +518,20 @@ public final class FlowTable {
     /** The IP protocol number. */
     public int protocol(int slot) {
         return (int) (records[slot * STRIDE + KEY] >>> 32 & 0xFF);
+    }
+
+    /** The initiator's address as text (dotted quad, or RFC 5952 IPv6); allocates, so for a flow's end only. */
+    public String initiatorAddress(int slot) {
+        return address(ipVersion(slot), initiatorHi(slot), initiatorLo(slot));
+    }
+
+    /** The responder's address as text, like {@link #initiatorAddress}. */
+    public String responderAddress(int slot) {
+        return address(ipVersion(slot), responderHi(slot), responderLo(slot));
+    }
+
+    private static String address(int version, long hi, long lo) {
+        return version == 4 ? PacketDecoder.ipv4ToString((int) lo) : PacketDecoder.ipv6ToString(hi, lo);
     }
 
     /** The initiator's address: IPv4 in the low 32 bits of {@link #initiatorLo}, IPv6 as two halves. */

@@ -47,8 +47,8 @@ class FeatureCsvWriterTest {
         double[] row = new double[FeatureColumns.COUNT];
         row[FeatureColumns.RATE] = 23.67185756150695;
         row[FeatureColumns.IAT] = 83340575.04624039;
-        writer.row(row, -1, 0, 0);
-        writer.row(new double[FeatureColumns.COUNT], 3, 0, 0);
+        writer.row(row, null, -1, 0, 0);
+        writer.row(new double[FeatureColumns.COUNT], null, 3, 0, 0);
 
         List<String> lines = out.toString().lines().toList();
         assertThat(lines).hasSize(3);
@@ -66,7 +66,7 @@ class FeatureCsvWriterTest {
     @Test
     void aLabelAddsTheDatasetsLabelColumn() throws IOException {
         StringWriter out = new StringWriter();
-        new FeatureCsvWriter(out, "DDoS-SYN_Flood").row(new double[FeatureColumns.COUNT], -1, 0, 0);
+        new FeatureCsvWriter(out, "DDoS-SYN_Flood").row(new double[FeatureColumns.COUNT], null, -1, 0, 0);
         List<String> lines = out.toString().lines().toList();
         assertThat(lines.get(0)).isEqualTo(FeatureColumns.header() + ",label");
         assertThat(lines.get(1)).endsWith(",0.0,DDoS-SYN_Flood").hasSize(46 * 4 + "DDoS-SYN_Flood".length());

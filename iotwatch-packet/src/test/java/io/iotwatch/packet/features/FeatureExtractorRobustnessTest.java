@@ -1,5 +1,6 @@
 package io.iotwatch.packet.features;
 
+import io.iotwatch.packet.flow.FlowTable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.iotwatch.packet.decode.PacketDecoder;
@@ -30,7 +31,7 @@ class FeatureExtractorRobustnessTest {
     /** Fails on the first value that is not finite, naming the column and the seed. */
     private record FiniteRows(long seed) implements FeatureRowSink {
         @Override
-        public void row(double[] features, int slot, long startNanos, long endNanos) {
+        public void row(double[] features, FlowTable flows, int slot, long startNanos, long endNanos) {
             for (int column = 0; column < FeatureColumns.COUNT; column++) {
                 assertThat(Double.isFinite(features[column]))
                         .as("seed %d: %s = %s", seed, FeatureColumns.names().get(column), features[column])
@@ -76,7 +77,7 @@ class FeatureExtractorRobustnessTest {
             for (FeatureExtractor extractor : extractors) {
                 extractor.packet(decoder, time, wireLength, slot, fromInitiator, newFlow);
                 if (random.nextInt(16) == 0) {
-                    extractor.flowEnded(random.nextInt(capacity + 2) - 1);
+                    extractor.flowEnded(null, random.nextInt(capacity + 2) - 1);
                 }
             }
         }
@@ -91,7 +92,7 @@ class FeatureExtractorRobustnessTest {
     void thePacketPathAllocatesNothing() {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         double[] checksum = new double[1];
-        FeatureRowSink sink = (features, slot, start, end) -> checksum[0] += features[FeatureColumns.NUMBER];
+        FeatureRowSink sink = (features, flows, slot, start, end) -> checksum[0] += features[FeatureColumns.NUMBER];
         int capacity = 1024;
         CicIot2023FeatureExtractor compatible = new CicIot2023FeatureExtractor(capacity, 10, sink);
         FlowFeatureExtractor flows = new FlowFeatureExtractor(capacity, sink);
@@ -114,7 +115,7 @@ class FeatureExtractorRobustnessTest {
                 compatible.packet(decoder, i * 1_000_000L, packet.length, slot, i % 3 != 0, newFlow);
                 flows.packet(decoder, i * 1_000_000L, packet.length, slot, i % 3 != 0, newFlow);
                 if (i % 64 == 63) {
-                    flows.flowEnded(slot);
+                    flows.flowEnded(null, slot);
                 }
             }
         };

@@ -210,9 +210,9 @@ class FlowFeatureExtractorTest {
         extractor.finish();
         assertThat(rows.rows).hasSize(2);
         extractor.finish();
-        extractor.flowEnded(0);
-        extractor.flowEnded(-1);
-        extractor.flowEnded(99);
+        extractor.flowEnded(null, 0);
+        extractor.flowEnded(null, -1);
+        extractor.flowEnded(null, 99);
         assertThat(rows.rows).hasSize(2);
     }
 }

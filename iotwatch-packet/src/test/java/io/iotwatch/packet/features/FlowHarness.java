@@ -86,7 +86,7 @@ final class FlowHarness {
         Key key = key(decoder);
         Flow flow = flows.remove(key);
         order.remove(key);
-        observer.flowEnded(flow.slot());
+        observer.flowEnded(null, flow.slot());
         freeSlots.addFirst(flow.slot());
     }
 
@@ -94,7 +94,7 @@ final class FlowHarness {
     void endAll() {
         for (Key key : order) {
             Flow flow = flows.remove(key);
-            observer.flowEnded(flow.slot());
+            observer.flowEnded(null, flow.slot());
             freeSlots.add(flow.slot());
         }
         order.clear();

@@ -1,5 +1,6 @@
 package io.iotwatch.packet.features;
 
+import io.iotwatch.packet.flow.FlowTable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +16,7 @@ final class RowCollector implements FeatureRowSink {
     final List<Row> rows = new ArrayList<>();
 
     @Override
-    public void row(double[] features, int slot, long startNanos, long endNanos) {
+    public void row(double[] features, FlowTable flows, int slot, long startNanos, long endNanos) {
         rows.add(new Row(features.clone(), slot, startNanos, endNanos));
     }
 

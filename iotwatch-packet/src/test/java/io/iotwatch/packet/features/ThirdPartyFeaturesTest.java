@@ -4,6 +4,7 @@ import static io.iotwatch.packet.features.FeatureColumns.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.iotwatch.packet.flow.FlowTable;
 import io.iotwatch.logs.TestFiles;
 import io.iotwatch.packet.decode.PacketDecoder;
 import io.iotwatch.packet.flow.FlowObserver;
@@ -80,8 +81,8 @@ class ThirdPartyFeaturesTest {
                 }
 
                 @Override
-                public void flowEnded(int slot) {
-                    extractor.flowEnded(slot);
+                public void flowEnded(FlowTable flows, int slot) {
+                    extractor.flowEnded(flows, slot);
                 }
             }, 1 << 16);
             harness.replay(capture);

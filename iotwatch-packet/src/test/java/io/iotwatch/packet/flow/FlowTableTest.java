@@ -259,7 +259,7 @@ class FlowTableTest {
             }
 
             @Override
-            public void flowEnded(int slot) {
+            public void flowEnded(FlowTable flows, int slot) {
                 seen.add("end " + slot);
             }
         };

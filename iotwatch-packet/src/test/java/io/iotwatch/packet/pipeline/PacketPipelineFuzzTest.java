@@ -87,8 +87,8 @@ class PacketPipelineFuzzTest {
         FlowConfig flows = new FlowConfig(64, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(5),
                 Duration.ofMinutes(5),
                 Duration.ofSeconds(5), Duration.ofMinutes(30));
-        CicIot2023FeatureExtractor windows = new CicIot2023FeatureExtractor(64, (row, slot, first, last) -> {});
-        FlowFeatureExtractor perFlow = new FlowFeatureExtractor(64, (row, slot, first, last) -> {});
+        CicIot2023FeatureExtractor windows = new CicIot2023FeatureExtractor(64, (row, table, slot, first, last) -> {});
+        FlowFeatureExtractor perFlow = new FlowFeatureExtractor(64, (row, table, slot, first, last) -> {});
         PacketPipeline pipeline = new PacketPipeline(flows, batch -> events.addAll(batch.events()), 4,
                 List.of(windows, perFlow));
         try (CaptureReader reader = CaptureFiles.open(new ByteArrayInputStream(file))) {
