@@ -81,9 +81,9 @@ public class PacketKernelsBenchmark {
         FlowConfig config = FlowConfig.defaults();
         flows = new FlowTable(config, (table, slot, reason) -> {}, List.of());
         flowsWithDatasetFeatures = new FlowTable(config, (table, slot, reason) -> {},
-                List.of(new CicIot2023FeatureExtractor(config.maxFlows(), (row, slot, first, last) -> {})));
+                List.of(new CicIot2023FeatureExtractor(config.maxFlows(), (row, table, slot, first, last) -> {})));
         flowsWithFlowFeatures = new FlowTable(config, (table, slot, reason) -> {},
-                List.of(new FlowFeatureExtractor(config.maxFlows(), (row, slot, first, last) -> {})));
+                List.of(new FlowFeatureExtractor(config.maxFlows(), (row, table, slot, first, last) -> {})));
     }
 
     @Benchmark

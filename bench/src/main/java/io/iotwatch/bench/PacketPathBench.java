@@ -88,8 +88,8 @@ public final class PacketPathBench {
                 case "events" -> pipeline(flows, null, null).run(reader, capture.toString(), (n, b) -> {});
                 case "features", "detect", "flow-features" -> {
                     FeatureExtractor features = stage.equals("flow-features")
-                            ? new FlowFeatureExtractor(flows.maxFlows(), (row, slot, first, last) -> {})
-                            : new CicIot2023FeatureExtractor(flows.maxFlows(), (row, slot, first, last) -> {});
+                            ? new FlowFeatureExtractor(flows.maxFlows(), (row, table, slot, first, last) -> {})
+                            : new CicIot2023FeatureExtractor(flows.maxFlows(), (row, table, slot, first, last) -> {});
                     DetectionEngine engine = stage.equals("features") ? null
                             : new DetectionEngine(Detection.detectors(), List.of(), Duration.ofMinutes(30));
                     pipeline(flows, features, engine).run(reader, capture.toString(), (n, b) -> {});
