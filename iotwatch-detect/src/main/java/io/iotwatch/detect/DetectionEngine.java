@@ -5,6 +5,7 @@ import io.iotwatch.core.alert.Finding;
 import io.iotwatch.core.alert.ThreatLevel;
 import io.iotwatch.core.event.Event;
 import io.iotwatch.core.event.EventType;
+import io.iotwatch.core.taxonomy.AttackGroup;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +19,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -28,6 +30,9 @@ import java.util.TreeMap;
  */
 public final class DetectionEngine {
 
+    /** Evidence key listing the detectors whose findings corroborated an alert. */
+    public static final String CORROBORATED_BY = "corroborated_by";
+
     /** How often, in event time, detectors are told that time has passed. */
     static final Duration TICK = Duration.ofMinutes(1);
 
@@ -36,6 +41,7 @@ public final class DetectionEngine {
     private final Detector[][] byType;
     private final List<Suppression> suppressions;
     private final Duration incidentGap;
+    private final Set<String> corroborators;
     private final FindingSink sink = this::merge;
 
     private final Map<String, Incident> open = new HashMap<>();
@@ -46,6 +52,17 @@ public final class DetectionEngine {
     private Instant nextTick;
 
     public DetectionEngine(List<Detector> detectors, List<Suppression> suppressions, Duration incidentGap) {
+        this(detectors, suppressions, incidentGap, Set.of());
+    }
+
+    /**
+     * @param corroborators detectors whose findings join another detector's open incident of the same group
+     *                      about the same source or target, and that other detectors' findings join in turn,
+     *                      so one attack seen by a rule and by the model is one alert with both pieces of
+     *                      evidence (the model is one); rules never join each other this way
+     */
+    public DetectionEngine(List<Detector> detectors, List<Suppression> suppressions, Duration incidentGap,
+            Set<String> corroborators) {
         if (incidentGap.isNegative() || incidentGap.isZero()) {
             throw new IllegalArgumentException("incidentGap must be positive: " + incidentGap);
         }
@@ -56,6 +73,7 @@ public final class DetectionEngine {
         }
         this.suppressions = List.copyOf(suppressions);
         this.incidentGap = incidentGap;
+        this.corroborators = Set.copyOf(corroborators);
     }
 
     /** Runs the detectors that look at the event's type, then tells all of them when a minute of event time has passed. */
@@ -138,15 +156,53 @@ public final class DetectionEngine {
         String key = finding.detector() + '\u0000' + finding.incidentKey();
         Incident incident = open.get(key);
         if (incident == null || finding.firstSeen().isAfter(incident.alert.lastSeen().plus(incidentGap))) {
+            Incident joined = corroborated(finding);
+            if (joined != null) {
+                open.put(key, joined);
+                Alert before = joined.alert;
+                joined.alert = joined.corroborate(finding);
+                count(before.detector(), before.level(), joined.alert.level());
+                changed.put(joined.alert.id(), joined.alert);
+                return;
+            }
             incident = new Incident(newAlert(finding));
             open.put(key, incident);
             count(incident.alert.detector(), null, incident.alert.level());
+        } else if (!incident.alert.detector().equals(finding.detector())) {
+            Alert before = incident.alert;
+            incident.alert = incident.corroborate(finding);
+            count(before.detector(), before.level(), incident.alert.level());
         } else {
             Alert before = incident.alert;
             incident.alert = incident.merge(finding);
             count(before.detector(), before.level(), incident.alert.level());
         }
         changed.put(incident.alert.id(), incident.alert);
+    }
+
+    /**
+     * The open incident of another detector that {@code finding} corroborates: one side a corroborator and the
+     * other not, the same group (any flood group for a flood), close in time, and the same source or target.
+     */
+    private Incident corroborated(Finding finding) {
+        if (corroborators.isEmpty()) {
+            return null;
+        }
+        boolean fromCorroborator = corroborators.contains(finding.detector());
+        for (Incident incident : open.values()) {
+            Alert a = incident.alert;
+            if (corroborators.contains(a.detector()) != fromCorroborator && AttackGroup.sameFamily(a.group(), finding.group())
+                    && !finding.firstSeen().isAfter(a.lastSeen().plus(incidentGap))
+                    && !finding.lastSeen().isBefore(a.firstSeen().minus(incidentGap))
+                    && (same(a.srcIp(), finding.srcIp()) || same(a.dstIp(), finding.dstIp()))) {
+                return incident;
+            }
+        }
+        return null;
+    }
+
+    private static boolean same(String a, String b) {
+        return a != null && a.equals(b);
     }
 
     private void count(String detector, ThreatLevel from, ThreatLevel to) {
@@ -203,6 +259,31 @@ public final class DetectionEngine {
                     escalates ? f.mitre() : a.mitre(),
                     a.count() + f.count(),
                     evidence);
+        }
+
+        /**
+         * A finding of another detector about this incident: its evidence joins under its detector's name
+         * ({@code model.rows}), with its class and confidence, and the alert's class, count and identity stay.
+         */
+        Alert corroborate(Finding f) {
+            Alert a = alert;
+            Map<String, Object> evidence = new LinkedHashMap<>(a.evidence());
+            List<String> by = new ArrayList<>();
+            if (evidence.get(CORROBORATED_BY) instanceof List<?> earlier) {
+                earlier.forEach(d -> by.add(d.toString()));
+            }
+            if (!by.contains(f.detector())) {
+                by.add(f.detector());
+            }
+            evidence.put(CORROBORATED_BY, List.copyOf(by));
+            evidence.put(f.detector() + ".class", f.attackClass());
+            evidence.put(f.detector() + ".confidence", f.confidence());
+            f.evidence().forEach((k, v) -> evidence.put(f.detector() + "." + k, v));
+            return new Alert(a.id(), a.detector(), a.incidentKey(), a.attackClass(), a.group(), a.level().max(f.level()),
+                    Math.max(a.confidence(), f.confidence()),
+                    f.firstSeen().isBefore(a.firstSeen()) ? f.firstSeen() : a.firstSeen(),
+                    f.lastSeen().isAfter(a.lastSeen()) ? f.lastSeen() : a.lastSeen(),
+                    a.srcIp(), a.dstIp(), first(a.domain(), f.domain()), a.mitre(), a.count(), evidence);
         }
 
         private static boolean differ(String a, String b) {

@@ -2,6 +2,7 @@ package io.iotwatch.store;
 
 import io.iotwatch.core.event.ArpEvent;
 import io.iotwatch.core.event.AuthEvent;
+import io.iotwatch.core.event.ClassificationEvent;
 import io.iotwatch.core.event.ConnectionEvent;
 import io.iotwatch.core.event.DnsEvent;
 import io.iotwatch.core.event.Endpoint;
@@ -112,6 +113,7 @@ final class EventCodec {
     private static final int TAG_GENERIC = 6;
     private static final int TAG_CONNECTION_WITH_ID = 7;
     private static final int TAG_ARP_WITH_FRAME_SOURCE = 8;
+    private static final int TAG_CLASSIFICATION = 9;
     // LZ4 cannot expand data more than 255 times, DEFLATE not more than 1032 times: a declared body
     // length beyond that is corrupt, and checking it keeps a corrupt length from allocating gigabytes
     private static final int LZ4_MAX_RATIO = 255;
@@ -238,6 +240,18 @@ final class EventCodec {
                 putEndpoint(v.destination());
                 putText(v.message());
             }
+            case ClassificationEvent m -> {
+                putText(m.model());
+                putText(m.attackClass());
+                putText(m.group());
+                putSigned(Double.doubleToLongBits(m.confidence()));
+                putText(m.protocol());
+                putEndpoint(m.source());
+                putEndpoint(m.destination());
+                putSigned(m.duration().getSeconds());
+                putUnsigned(m.duration().getNano());
+                putText(m.communityId());
+            }
             case GenericEvent g -> {
                 putText(g.kind());
                 putUnsigned(g.fields().size());
@@ -257,6 +271,7 @@ final class EventCodec {
             case ARP -> TAG_ARP_WITH_FRAME_SOURCE;
             case VENDOR_ALERT -> TAG_VENDOR_ALERT;
             case GENERIC -> TAG_GENERIC;
+            case CLASSIFICATION -> TAG_CLASSIFICATION;
         };
     }
 
@@ -513,6 +528,8 @@ final class EventCodec {
             case TAG_VENDOR_ALERT -> new VendorAlertEvent(header, in.text(), in.text(), in.text(), in.text(), in.text(),
                     in.endpoint(), in.endpoint(), in.text());
             case TAG_GENERIC -> new GenericEvent(header, in.text(), in.textMap());
+            case TAG_CLASSIFICATION -> new ClassificationEvent(header, in.text(), in.text(), in.text(), in.probability(),
+                    in.text(), in.endpoint(), in.endpoint(), in.duration(), in.text());
             default -> throw new Corrupt("unknown event tag " + tag + " at event " + header.id());
         };
     }
@@ -558,6 +575,15 @@ final class EventCodec {
         long signed() {
             long n = unsigned();
             return (n >>> 1) ^ -(n & 1);
+        }
+
+        /** A probability stored as its IEEE bits; anything outside 0..1 is corruption. */
+        double probability() {
+            double p = Double.longBitsToDouble(signed());
+            if (!(p >= 0 && p <= 1)) {
+                throw new Corrupt("probability out of range: " + p);
+            }
+            return p;
         }
 
         int int32() {

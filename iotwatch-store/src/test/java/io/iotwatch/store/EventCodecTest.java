@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.iotwatch.core.event.ArpEvent;
 import io.iotwatch.core.event.AuthEvent;
+import io.iotwatch.core.event.ClassificationEvent;
 import io.iotwatch.core.event.ConnectionEvent;
 import io.iotwatch.core.event.DnsEvent;
 import io.iotwatch.core.event.Endpoint;
@@ -224,7 +225,7 @@ class EventCodecTest {
             default -> Instant.ofEpochSecond(random.nextLong(-1L << 40, 1L << 40), random.nextInt(1_000_000_000));
         };
         EventHeader header = new EventHeader(id, time, text(random, 3), text(random, 3), text(random, 200));
-        return switch (random.nextInt(6)) {
+        return switch (random.nextInt(7)) {
             case 0 -> new ConnectionEvent(header, text(random, 5), endpoint(random), endpoint(random), random.nextLong(),
                     random.nextLong(), random.nextLong(), random.nextInt(), Duration.ofSeconds(random.nextLong(), random.nextInt(1_000_000_000)),
                     text(random, 8), text(random, 4), text(random, 8), text(random, 8), random.nextInt());
@@ -236,6 +237,9 @@ class EventCodecTest {
                     text(random, 17), text(random, 15), text(random, 17), text(random, 17));
             case 4 -> new VendorAlertEvent(header, text(random, 5), text(random, 20), text(random, 8), text(random, 8),
                     text(random, 4), endpoint(random), endpoint(random), text(random, 50));
+            case 5 -> new ClassificationEvent(header, text(random, 20), text(random, 30), text(random, 10),
+                    random.nextInt(3) == 0 ? random.nextInt(2) : random.nextDouble(), text(random, 4), endpoint(random),
+                    endpoint(random), Duration.ofSeconds(random.nextLong(), random.nextInt(1_000_000_000)), text(random, 30));
             default -> {
                 Map<String, String> fields = new LinkedHashMap<>();
                 for (int i = random.nextInt(6); i > 0; i--) {

@@ -2,6 +2,7 @@ package io.iotwatch.store;
 
 import io.iotwatch.core.event.ArpEvent;
 import io.iotwatch.core.event.AuthEvent;
+import io.iotwatch.core.event.ClassificationEvent;
 import io.iotwatch.core.event.ConnectionEvent;
 import io.iotwatch.core.event.DnsEvent;
 import io.iotwatch.core.event.Endpoint;
@@ -72,9 +73,16 @@ final class SampleEvents {
         return new GenericEvent(header(position), "event/system", fields);
     }
 
+    static ClassificationEvent classification(long position) {
+        return new ClassificationEvent(header(position), "default@1a2b3c4d", "DDoS-SYN_Flood", "DDoS", 0.97, "tcp",
+                new Endpoint("198.51.100.7", 61000), new Endpoint("192.168.1.80", 80), Duration.ofMillis(20),
+                "1:LQU9qZlK+B5F3KDmev6m5PMibrg=");
+    }
+
     /** One event of each type, at positions {@code first}, {@code first + 1}, ... */
     static List<Event> oneOfEach(long first) {
-        return List.of(connection(first), dns(first + 1), auth(first + 2), arp(first + 3), vendorAlert(first + 4), generic(first + 5));
+        return List.of(connection(first), dns(first + 1), auth(first + 2), arp(first + 3), vendorAlert(first + 4),
+                generic(first + 5), classification(first + 6));
     }
 
     /** Each type with every optional field left empty. */
@@ -85,7 +93,8 @@ final class SampleEvents {
                 new AuthEvent(header(first + 2), null, null, "", "", "", null, ""),
                 new ArpEvent(header(first + 3), null, "", "", "", ""),
                 new VendorAlertEvent(header(first + 4), "", "", "", "", "", null, null, ""),
-                new GenericEvent(new EventHeader(new EventId(STREAM, first + 5), Instant.EPOCH, "", "", new byte[0]), "", null));
+                new GenericEvent(new EventHeader(new EventId(STREAM, first + 5), Instant.EPOCH, "", "", new byte[0]), "", null),
+                new ClassificationEvent(header(first + 6), "", "", "", 0, "", null, null, null, ""));
     }
 
     static Reject reject(long position, String raw) {

@@ -117,7 +117,7 @@ final class CaptureCommand implements Callable<Integer> {
                 EventSink sink = detecting != null ? detecting : writer;
                 Ticker ticker = new Ticker(capture, out);
                 PacketPipeline.Result result = new PacketPipeline(config.flow().toFlowConfig(), sink,
-                        config.ingest().batchSize(), List.of()).run(capture, "live:" + interfaceName, ticker);
+                        config.ingest().batchSize(), List.of(), Models.classifier(config)).run(capture, "live:" + interfaceName, ticker);
                 if (detecting != null) {
                     detecting.finish();
                 }

@@ -17,6 +17,7 @@ import io.iotwatch.detect.dnstunnel.DnsTunnelConfig;
 import io.iotwatch.detect.dnstunnel.DnsTunnelDetector;
 import io.iotwatch.detect.flood.FloodDetector;
 import io.iotwatch.detect.httpflood.HttpFloodDetector;
+import io.iotwatch.detect.model.ModelDetector;
 import io.iotwatch.detect.newport.NewPortConfig;
 import io.iotwatch.detect.newport.NewPortDetector;
 import io.iotwatch.detect.scan.ScanConfig;
@@ -25,11 +26,14 @@ import io.iotwatch.detect.slowhttp.SlowHttpDetector;
 import io.iotwatch.detect.vendor.VendorAlertConfig;
 import io.iotwatch.detect.vendor.VendorAlertDetector;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The rule detectors, each with its documented default thresholds (those of the flood detectors set in
- * {@code detect.*}), and the engine that runs them; public for the benchmarks, which run the product's detector set.
+ * {@code detect.*}), the model's detector when {@code model.path} names a model, and the engine that runs them;
+ * the model corroborates the rules (one alert when both see an attack); public for the benchmarks, which run the product's detector set.
  */
 public final class Detection {
 
@@ -39,8 +43,12 @@ public final class Detection {
         List<Suppression> suppressions = config.detect().suppress().stream()
                 .map(rule -> new Suppression(rule.detector(), rule.cidr(), rule.domain()))
                 .toList();
-        return new DetectionEngine(detectors(config.detect()), suppressions,
-                Duration.ofMinutes(config.detect().incidentGapMinutes()));
+        List<Detector> detectors = new ArrayList<>(detectors(config.detect()));
+        if (Models.enabled(config)) {
+            detectors.add(new ModelDetector(config.model().toModelConfig()));
+        }
+        return new DetectionEngine(detectors, suppressions, Duration.ofMinutes(config.detect().incidentGapMinutes()),
+                Set.of(ModelDetector.NAME));
     }
 
     /** New detectors with empty state and the default thresholds. */

@@ -94,7 +94,7 @@ final class IngestCommand implements Callable<Integer> {
                         config.ingest().maxLineBytes(),
                         store::checkpoint);
                 PacketPipeline packets = new PacketPipeline(config.flow().toFlowConfig(), target,
-                        config.ingest().batchSize(), List.of());
+                        config.ingest().batchSize(), List.of(), Models.classifier(config));
                 for (Input input : inputs) {
                     try (CountingInputStream raw = input.open()) {
                         bar.startInput(input.name());

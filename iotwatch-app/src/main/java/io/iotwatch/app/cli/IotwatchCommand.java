@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
                     + "From packets it also computes the CICIoT2023 features IoT attack classifiers use.",
             ""
         },
-        subcommands = {IngestCommand.class, CaptureCommand.class, FeaturesCommand.class, AlertsCommand.class, GenerateCommand.class,
+        subcommands = {IngestCommand.class, CaptureCommand.class, FeaturesCommand.class, TrainCommand.class, ModelCommand.class,
+            AlertsCommand.class, GenerateCommand.class,
             ParseCommand.class, ListenCommand.class, LabCommand.class,
             CommandLine.HelpCommand.class},
         footer = {

@@ -48,7 +48,8 @@ final class LiveLabSensor implements LabSensor {
         writer = new BatchWriter(store, config.ingest().queueBatches());
         recorder = new AlertRecorder(writer, Clock.systemUTC());
         detecting = new DetectingSink(Detection.engine(config), recorder, DetectingSink.QUEUE_BATCHES);
-        PacketPipeline pipeline = new PacketPipeline(config.flow().toFlowConfig(), detecting, config.ingest().batchSize(), List.of());
+        PacketPipeline pipeline = new PacketPipeline(config.flow().toFlowConfig(), detecting, config.ingest().batchSize(),
+                List.of(), Models.classifier(config));
         String origin = "lab:" + namespace + "/" + interfaceName;
         reader = Thread.ofPlatform().name("iotwatch-lab-sensor").start(() -> {
             try {

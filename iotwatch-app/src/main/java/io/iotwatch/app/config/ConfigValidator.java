@@ -51,6 +51,13 @@ final class ConfigValidator {
             check.that("detect.suppress", problem == null, "rule " + (i + 1) + " " + rule,
                     "rules with a detector name, a cidr and/or a domain, each valid (" + problem + ")");
         }
+        IotwatchConfig.Model model = c.model();
+        check.that("model.path", !model.path().isBlank(), model.path(), "default, none, or a model directory");
+        check.that("model.threshold", model.threshold() >= 0 && model.threshold() <= 1, Double.toString(model.threshold()),
+                "0 (the model's own) or a probability up to 1");
+        check.range("model.min-rows", model.minRows(), 1, MAX_RATE);
+        check.range("model.window-seconds", model.windowSeconds(), 1, 86_400);
+        check.range("model.max-keys", model.maxKeys(), 1, MAX_KEYS);
         check.that("log.level", LOG_LEVELS.contains(c.log().level().toLowerCase(Locale.ROOT)), c.log().level(),
                 "one of trace, debug, info, warn, error");
     }

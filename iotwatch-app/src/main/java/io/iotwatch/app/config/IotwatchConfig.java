@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.iotwatch.detect.Flows;
 import io.iotwatch.detect.flood.FloodConfig;
 import io.iotwatch.detect.httpflood.HttpFloodConfig;
+import io.iotwatch.detect.model.ModelConfig;
 import io.iotwatch.detect.slowhttp.SlowHttpConfig;
 import io.iotwatch.packet.flow.FlowConfig;
 import java.nio.file.Path;
@@ -24,11 +25,12 @@ public record IotwatchConfig(
         @JsonProperty("flow") Flow flow,
         @JsonProperty("syslog") Syslog syslog,
         @JsonProperty("detect") Detect detect,
+        @JsonProperty("model") Model model,
         @JsonProperty("log") Log log) {
 
     public static IotwatchConfig defaults() {
         return new IotwatchConfig("./data", Database.defaults(), Ingest.defaults(), Flow.defaults(), Syslog.defaults(),
-                Detect.defaults(), Log.defaults());
+                Detect.defaults(), Model.defaults(), Log.defaults());
     }
 
     public Path dataPath() {
@@ -186,6 +188,35 @@ public record IotwatchConfig(
             @JsonProperty("detector") String detector,
             @JsonProperty("cidr") String cidr,
             @JsonProperty("domain") String domain) {}
+
+    /**
+     * The machine-learning classifier in the packet path; the incident thresholds are explained in
+     * {@link ModelConfig#defaults()}.
+     *
+     * @param path      the model directory, {@code default} for the model that ships with iotwatch, or
+     *                  {@code none} for no classifier
+     * @param threshold the least probability of an attack class that makes a verdict; 0 takes the model's own
+     *                  (model.json, 0.7 unless it says otherwise)
+     */
+    public record Model(
+            @JsonProperty("path") String path,
+            @JsonProperty("threshold") double threshold,
+            @JsonProperty("min-rows") int minRows,
+            @JsonProperty("window-seconds") int windowSeconds,
+            @JsonProperty("max-keys") int maxKeys) {
+
+        public static final String DEFAULT = "default";
+        public static final String NONE = "none";
+
+        static Model defaults() {
+            ModelConfig d = ModelConfig.defaults();
+            return new Model(DEFAULT, 0, d.minRows(), (int) d.window().toSeconds(), d.maxKeys());
+        }
+
+        public ModelConfig toModelConfig() {
+            return new ModelConfig(minRows, Duration.ofSeconds(windowSeconds), maxKeys);
+        }
+    }
 
     /** Logging: the level of iotwatch's own messages in the log file under the data directory. */
     public record Log(@JsonProperty("level") String level) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /** A normalized event: the seam between sources and detectors. Detectors never see raw text. */
 public sealed interface Event
-        permits ConnectionEvent, DnsEvent, AuthEvent, ArpEvent, VendorAlertEvent, GenericEvent {
+        permits ConnectionEvent, DnsEvent, AuthEvent, ArpEvent, VendorAlertEvent, GenericEvent, ClassificationEvent {
 
     EventHeader header();
 

@@ -7,7 +7,8 @@ public enum EventType {
     AUTH("auth"),
     ARP("arp"),
     VENDOR_ALERT("vendor_alert"),
-    GENERIC("generic");
+    GENERIC("generic"),
+    CLASSIFICATION("classification");
 
     private final String label;
 

@@ -2,6 +2,7 @@ package io.iotwatch.core.json;
 
 import io.iotwatch.core.event.ArpEvent;
 import io.iotwatch.core.event.AuthEvent;
+import io.iotwatch.core.event.ClassificationEvent;
 import io.iotwatch.core.event.ConnectionEvent;
 import io.iotwatch.core.event.DnsEvent;
 import io.iotwatch.core.event.Endpoint;
@@ -9,6 +10,7 @@ import io.iotwatch.core.event.Event;
 import io.iotwatch.core.event.EventHeader;
 import io.iotwatch.core.event.GenericEvent;
 import io.iotwatch.core.event.VendorAlertEvent;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -55,6 +57,7 @@ public final class EventJson {
             case ArpEvent e -> arp(w, e);
             case VendorAlertEvent e -> vendorAlert(w, e);
             case GenericEvent e -> generic(w, e);
+            case ClassificationEvent e -> classification(w, e);
         }
         w.field("raw", header.rawText()).endObject();
     }
@@ -67,7 +70,7 @@ public final class EventJson {
                 .field("bytes_in", e.bytesIn())
                 .field("packets_out", e.packetsOut())
                 .field("packets_in", e.packetsIn())
-                .field("duration_ns", nanos(e))
+                .field("duration_ns", nanos(e.duration()))
                 .field("action", e.action())
                 .field("policy", e.policy())
                 .field("service", e.service())
@@ -76,12 +79,24 @@ public final class EventJson {
                 .field("community_id", e.communityId());
     }
 
+    private static void classification(JsonWriter w, ClassificationEvent e) {
+        w.field("model", e.model())
+                .field("class", e.attackClass())
+                .field("group", e.group())
+                .field("confidence", e.confidence())
+                .field("protocol", e.protocol());
+        endpoint(w, "src", e.source());
+        endpoint(w, "dst", e.destination());
+        w.field("duration_ns", nanos(e.duration()))
+                .field("community_id", e.communityId());
+    }
+
     /** Saturates instead of throwing: a duration beyond 292 years is a bad record, not a reason to fail output. */
-    private static long nanos(ConnectionEvent e) {
+    private static long nanos(Duration duration) {
         try {
-            return e.duration().toNanos();
+            return duration.toNanos();
         } catch (ArithmeticException overflow) {
-            return e.duration().isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+            return duration.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotwatch.core.event.ArpEvent;
 import io.iotwatch.core.event.AuthEvent;
+import io.iotwatch.core.event.ClassificationEvent;
 import io.iotwatch.core.event.ConnectionEvent;
 import io.iotwatch.core.event.DnsEvent;
 import io.iotwatch.core.event.Endpoint;
@@ -117,6 +118,22 @@ class EventJsonTest {
             assertThat(node.get("target_ip").asText()).isEqualTo("172.16.0.107");
             assertThat(node.get("target_mac").asText()).isEmpty();
         }
+    }
+
+    @Test
+    void classification() throws Exception {
+        JsonNode node = render(new ClassificationEvent(HEADER, "default@1a2b3c4d", "Recon-PortScan", "Recon", 0.875,
+                "tcp", CLIENT, SERVER, Duration.ofMillis(3), "1:abc="));
+        assertHeader(node, "classification");
+        assertThat(node.get("model").asText()).isEqualTo("default@1a2b3c4d");
+        assertThat(node.get("class").asText()).isEqualTo("Recon-PortScan");
+        assertThat(node.get("group").asText()).isEqualTo("Recon");
+        assertThat(node.get("confidence").asDouble()).isEqualTo(0.875);
+        assertThat(node.get("protocol").asText()).isEqualTo("tcp");
+        assertThat(node.at("/src/port").asInt()).isEqualTo(51000);
+        assertThat(node.at("/dst/ip").asText()).isEqualTo("2001:db8::1");
+        assertThat(node.get("duration_ns").asLong()).isEqualTo(3_000_000);
+        assertThat(node.get("community_id").asText()).isEqualTo("1:abc=");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static io.iotwatch.packet.decode.Protocols.IP_UDP;
 
 import io.iotwatch.core.event.ArpEvent;
 import io.iotwatch.core.event.AuthEvent;
+import io.iotwatch.core.event.ClassificationEvent;
 import io.iotwatch.core.event.ConnectionEvent;
 import io.iotwatch.core.event.DnsEvent;
 import io.iotwatch.core.event.Endpoint;
@@ -18,6 +19,7 @@ import io.iotwatch.core.event.Outcome;
 import io.iotwatch.packet.decode.PacketDecoder;
 import io.iotwatch.packet.dns.DnsMessage;
 import io.iotwatch.packet.dns.DnsTcpFrames;
+import io.iotwatch.packet.features.RowClassifier;
 import io.iotwatch.packet.flow.FlowEnd;
 import io.iotwatch.packet.flow.FlowEndListener;
 import io.iotwatch.packet.flow.FlowTable;
@@ -221,6 +223,28 @@ public final class PacketEvents implements FlowEndListener {
                 && (flows.flagsOut(slot) & TCP_SYN) != 0 && flows.payloadOut(slot) > 0) {
             out.accept(login(flows, slot, source, destination, service, duration));
         }
+    }
+
+    /**
+     * A model's verdict on a row: on the flow in {@code slot}, or, with {@code flows} null, on a window of mixed
+     * traffic from {@code startNanos} to {@code endNanos}.
+     */
+    public void classified(RowClassifier model, int attackClass, FlowTable flows, int slot, long startNanos,
+            long endNanos) {
+        Duration duration = Duration.ofNanos(Math.max(0, endNanos - startNanos));
+        String name = model.className(attackClass);
+        String group = model.group(attackClass);
+        if (flows == null) {
+            out.accept(new ClassificationEvent(header(startNanos, null), model.model(), name, group,
+                    model.confidence(), "", Endpoint.UNKNOWN, Endpoint.UNKNOWN, duration, ""));
+            return;
+        }
+        int proto = flows.protocol(slot);
+        boolean hasPorts = proto == IP_TCP || proto == IP_UDP;
+        out.accept(new ClassificationEvent(header(startNanos, null), model.model(), name, group, model.confidence(),
+                protocolName(proto), new Endpoint(flows.initiatorAddress(slot), hasPorts ? flows.initiatorPort(slot) : 0),
+                new Endpoint(flows.responderAddress(slot), hasPorts ? flows.responderPort(slot) : 0), duration,
+                flows.communityId(slot)));
     }
 
     private AuthEvent login(FlowTable flows, int slot, Endpoint client, Endpoint server,

@@ -8,6 +8,11 @@ import io.iotwatch.packet.capture.CaptureDamage;
 import io.iotwatch.packet.capture.CaptureReader;
 import io.iotwatch.packet.decode.PacketDecoder;
 import io.iotwatch.packet.events.PacketEvents;
+import io.iotwatch.packet.features.CicIot2023FeatureExtractor;
+import io.iotwatch.packet.features.FeatureExtractor;
+import io.iotwatch.packet.features.FeatureRowSink;
+import io.iotwatch.packet.features.FlowFeatureExtractor;
+import io.iotwatch.packet.features.RowClassifier;
 import io.iotwatch.packet.flow.FlowConfig;
 import io.iotwatch.packet.flow.FlowObserver;
 import io.iotwatch.packet.flow.FlowTable;
@@ -47,7 +52,8 @@ public final class PacketPipeline {
             long truncated,
             Map<String, Long> malformed,
             Map<String, Long> dnsProblems,
-            List<CaptureDamage> damage) {
+            List<CaptureDamage> damage,
+            long rowsClassified) {
 
         public long eventCount() {
             return events.values().stream().mapToLong(Long::longValue).sum();
@@ -70,8 +76,18 @@ public final class PacketPipeline {
     private final EventSink sink;
     private final int batchSize;
     private final List<FlowObserver> observers;
+    private final RowClassifier classifier;
 
     public PacketPipeline(FlowConfig flowConfig, EventSink sink, int batchSize, List<FlowObserver> observers) {
+        this(flowConfig, sink, batchSize, observers, null);
+    }
+
+    /**
+     * @param classifier a model that classifies each feature row as it is made, its verdicts becoming
+     *                   classification events among the others; null for none
+     */
+    public PacketPipeline(FlowConfig flowConfig, EventSink sink, int batchSize, List<FlowObserver> observers,
+            RowClassifier classifier) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be positive: " + batchSize);
         }
@@ -79,6 +95,7 @@ public final class PacketPipeline {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.batchSize = batchSize;
         this.observers = List.copyOf(observers);
+        this.classifier = classifier;
     }
 
     /**
@@ -109,6 +126,8 @@ public final class PacketPipeline {
         private long stream;
         private FlowTable flows;
         private PacketEvents packetEvents;
+        private FeatureExtractor features;
+        private long rowsClassified;
         private long lastDelivery = System.nanoTime();
         private InterruptedException interrupted;
 
@@ -166,6 +185,9 @@ public final class PacketPipeline {
             }
             if (flows != null) {
                 flows.flush();
+                if (features != null) {
+                    features.finish();
+                }
                 packetEvents.finish();
             }
             deliver();
@@ -176,7 +198,8 @@ public final class PacketPipeline {
             return new Result(origin, stream, reader.packets(), wireBytes, byType,
                     flows == null ? 0 : flows.flowsStarted(), flows == null ? 0 : flows.evictions(),
                     flows == null ? 0 : flows.packetsWithoutFlow(), undecodable, truncated, malformed,
-                    packetEvents == null ? Map.of() : packetEvents.dnsProblems(), List.copyOf(reader.damage()));
+                    packetEvents == null ? Map.of() : packetEvents.dnsProblems(), List.copyOf(reader.damage()),
+                    rowsClassified);
         }
 
         private void start() {
@@ -185,7 +208,25 @@ public final class PacketPipeline {
                 events.add(event);
                 counts[event.type().ordinal()]++;
             });
-            flows = new FlowTable(flowConfig, packetEvents, observers);
+            List<FlowObserver> all = new ArrayList<>(observers);
+            if (classifier != null) {
+                features = extractor(classifier);
+                all.add(features);
+            }
+            flows = new FlowTable(flowConfig, packetEvents, all);
+        }
+
+        private FeatureExtractor extractor(RowClassifier model) {
+            FeatureRowSink verdicts = (row, table, slot, startNanos, endNanos) -> {
+                rowsClassified++;
+                int attackClass = model.classify(row);
+                if (attackClass >= 0) {
+                    packetEvents.classified(model, attackClass, table, slot, startNanos, endNanos);
+                }
+            };
+            return model.window() == 0
+                    ? new FlowFeatureExtractor(flowConfig.maxFlows(), verdicts)
+                    : new CicIot2023FeatureExtractor(flowConfig.maxFlows(), model.window(), verdicts);
         }
 
         private void deliver() throws InterruptedException {

@@ -16,11 +16,10 @@ import io.iotwatch.packet.features.FlowFeatureExtractor;
 import io.iotwatch.packet.flow.FlowConfig;
 import io.iotwatch.packet.testing.DnsWire;
 import io.iotwatch.packet.testing.Frames;
+import io.iotwatch.packet.testing.Pcaps;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -120,18 +119,7 @@ class PacketPipelineFuzzTest {
                 Frames.arp(client, server),
                 Frames.icmpEcho(client, server, 16, 64),
                 Frames.ipv4Payload(47, client, server, greip, 64));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-        header.putInt(0xA1B2C3D4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
-        out.writeBytes(header.array());
-        int second = 1_700_000_000;
-        for (byte[] frame : frames) {
-            ByteBuffer record = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-            record.putInt(second++).putInt(0).putInt(frame.length).putInt(frame.length);
-            out.writeBytes(record.array());
-            out.writeBytes(frame);
-        }
-        return out.toByteArray();
+        return Pcaps.of(frames, 1_700_000_000);
     }
 
     private static byte[] mutate(byte[] base, SplittableRandom random) {

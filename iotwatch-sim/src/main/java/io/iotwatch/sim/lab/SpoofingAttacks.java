@@ -42,7 +42,8 @@ final class SpoofingAttacks {
                 NsCommand lure = NsCommand.script(Topology.PHONE, Duration.ofSeconds(40),
                         "for i in 1 2 3 4 5 6; do dig +short +noedns +time=2 +tries=1 @" + gateway + " " + SPOOFED_NAME
                                 + "; sleep 1; done");
-                yield new AttackPlan(kind, List.of(attacker), phone, List.of("dsniff", "dnsutils"), List.of(poison, spoof),
+                // The gateway as a /32 beside the attacker: the forged answers carry its address as their source.
+                yield new AttackPlan(kind, List.of(attacker, gateway + "/32"), phone, List.of("dsniff", "dnsutils"), List.of(poison, spoof),
                         Duration.ofSeconds(5), List.of(lure), List.of(
                                 Criterion.count("DNS answers to " + phone + " 'from' " + gateway + " saying " + SPOOFED_NAME
                                         + " is " + attacker + ", sent from the attacker's MAC", 1,

@@ -82,12 +82,11 @@ public final class AlertMatcher {
         if (alert.lastSeen().isBefore(from) || alert.firstSeen().isAfter(until)) {
             return false;
         }
-        if (alert.srcIp() != null && attack.attackers().stream().anyMatch(a -> Prefix.contains(a, alert.srcIp()))) {
+        if (attack.attacker(alert.srcIp())) {
             return true;
         }
-        boolean forgedSources = attack.attackers().isEmpty() || attack.attackers().stream().anyMatch(a -> a.contains("/"));
         boolean manySources = attack.attackers().size() > 1 && alert.srcIp() == null;
-        return (forgedSources || manySources) && attack.victim().equals(alert.dstIp())
+        return (attack.forgedSources() || manySources) && attack.victim().equals(alert.dstIp())
                 || attack.victim().equalsIgnoreCase(alert.domain());
     }
 }

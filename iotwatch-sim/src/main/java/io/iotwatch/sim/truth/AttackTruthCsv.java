@@ -38,27 +38,29 @@ public final class AttackTruthCsv {
     /**
      * Reads a file written by {@link #write}.
      *
-     * @throws IOException naming the row, if the header is missing, a row has the wrong number of fields, a
-     *                     time is malformed or an attack ends before it starts
+     * @throws IOException naming the row (the n-th attack after the header) and the line it starts on, if the
+     *                     header is missing, a row has the wrong number of fields, a time is malformed or an
+     *                     attack ends before it starts
      */
     public static List<AttackTruth> read(Reader in) throws IOException {
-        List<List<String>> rows = Csv.parse(in);
-        if (rows.isEmpty() || !String.join(",", rows.getFirst()).equals(HEADER)) {
+        List<Csv.Row> rows = Csv.rows(in);
+        if (rows.isEmpty() || !String.join(",", rows.getFirst().fields()).equals(HEADER)) {
             throw new IOException("not a ground-truth file: expected header " + HEADER);
         }
         List<AttackTruth> records = new ArrayList<>();
         for (int i = 1; i < rows.size(); i++) {
-            List<String> row = rows.get(i);
+            List<String> row = rows.get(i).fields();
+            String where = "ground-truth row " + i + " (line " + rows.get(i).line() + ")";
             if (row.size() != FIELDS) {
-                throw new IOException("ground-truth row " + i + " has " + row.size() + " fields, expected " + FIELDS);
+                throw new IOException(where + " has " + row.size() + " fields, expected " + FIELDS);
             }
             try {
                 records.add(new AttackTruth(row.get(0), row.get(1), Instant.parse(row.get(2)), Instant.parse(row.get(3)),
                         attackers(row.get(4)), row.get(5), row.get(6), row.get(7)));
             } catch (DateTimeParseException e) {
-                throw new IOException("ground-truth row " + i + ": bad time: " + e.getParsedString(), e);
+                throw new IOException(where + ": bad time: " + e.getParsedString(), e);
             } catch (IllegalArgumentException e) {
-                throw new IOException("ground-truth row " + i + ": " + e.getMessage(), e);
+                throw new IOException(where + ": " + e.getMessage(), e);
             }
         }
         return records;

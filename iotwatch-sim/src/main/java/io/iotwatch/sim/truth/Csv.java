@@ -20,17 +20,33 @@ public final class Csv {
         return '"' + value.replace("\"", "\"\"") + '"';
     }
 
+    /** A row and the line of the file it starts on, counting from 1, for messages about it. */
+    record Row(int line, List<String> fields) {}
+
     /** All rows; CRLF line ends, quoted fields spanning lines and blank lines are accepted. */
     public static List<List<String>> parse(Reader unbuffered) throws IOException {
+        return rows(unbuffered).stream().map(Row::fields).toList();
+    }
+
+    /** {@link #parse}, with the line each row starts on. */
+    static List<Row> rows(Reader unbuffered) throws IOException {
         Reader in = unbuffered instanceof BufferedReader ? unbuffered : new BufferedReader(unbuffered);
-        List<List<String>> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
         boolean rowHasContent = false;
+        int line = 1;
+        int rowLine = 1;
         int c;
         while ((c = in.read()) >= 0) {
+            if (!rowHasContent) {
+                rowLine = line;
+            }
             if (quoted) {
+                if (c == '\n') {
+                    line++;
+                }
                 if (c != '"') {
                     cell.append((char) c);
                     continue;
@@ -62,8 +78,9 @@ public final class Csv {
                 case '\n' -> {
                     if (rowHasContent) {
                         row.add(cell.toString());
-                        rows.add(row);
+                        rows.add(new Row(rowLine, row));
                     }
+                    line++;
                     row = new ArrayList<>();
                     cell.setLength(0);
                     rowHasContent = false;
@@ -76,7 +93,7 @@ public final class Csv {
         }
         if (rowHasContent) {
             row.add(cell.toString());
-            rows.add(row);
+            rows.add(new Row(rowLine, row));
         }
         return rows;
     }

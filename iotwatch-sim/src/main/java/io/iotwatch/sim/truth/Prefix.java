@@ -39,6 +39,12 @@ final class Prefix {
         return true;
     }
 
+    /** Whether {@code addressOrPrefix} is a numeric address, or one with a prefix length ({@code 10.0.0.0/8}). */
+    static boolean isNumeric(String addressOrPrefix) {
+        int slash = addressOrPrefix.indexOf('/');
+        return numeric(slash < 0 ? addressOrPrefix : addressOrPrefix.substring(0, slash)) != null;
+    }
+
     private static byte[] numeric(String text) {
         boolean literal = !text.isEmpty() && (text.indexOf(':') >= 0 || text.chars().allMatch(c -> c == '.' || Character.isDigit(c)));
         if (!literal) {

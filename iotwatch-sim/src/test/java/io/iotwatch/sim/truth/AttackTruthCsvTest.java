@@ -54,12 +54,24 @@ class AttackTruthCsvTest {
         assertThatThrownBy(() -> AttackTruthCsv.read(new StringReader("a,b\n")))
                 .hasMessageContaining("expected header");
         assertThatThrownBy(() -> AttackTruthCsv.read(new StringReader(header + "x,y,z\n")))
-                .hasMessageContaining("row 1 has 3 fields");
+                .hasMessageContaining("row 1 (line 2) has 3 fields");
         assertThatThrownBy(() -> AttackTruthCsv.read(new StringReader(header + "x,C,yesterday,2026-12-01T10:00:00Z,,v,t,c\n")))
-                .hasMessageContaining("row 1: bad time");
+                .hasMessageContaining("row 1 (line 2): bad time");
         assertThatThrownBy(() -> AttackTruthCsv.read(new StringReader(header
                 + "x,C,2026-12-01T10:00:05Z,2026-12-01T10:00:00Z,,v,t,c\n")))
                 .hasMessageContaining("row 1").hasMessageContaining("before start");
+    }
+
+    @Test
+    void countsLinesAcrossBlankLinesAndQuotedLineBreaks() {
+        String csv = "attack,class,start,end,attackers,victim,tool,command\r\n"
+                + "\r\n"
+                + "a,C,2026-12-01T10:00:00Z,2026-12-01T10:00:01Z,,v,t,\"two\nlines\"\r\n"
+                + "\n"
+                + "b,C,2026-12-01T10:00:00Z,not a time,,v,t,c\n";
+
+        assertThatThrownBy(() -> AttackTruthCsv.read(new StringReader(csv)))
+                .hasMessageContaining("row 2 (line 6): bad time: not a time");
     }
 
     private static String text(Random rnd, String alphabet) {

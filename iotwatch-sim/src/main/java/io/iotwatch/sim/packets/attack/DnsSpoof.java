@@ -78,9 +78,10 @@ final class DnsSpoof extends Attack {
         return out.toArray();
     }
 
+    /** The attacker, and the gateway's address as a /32: the forged answers carry it as their source. */
     @Override
     protected List<String> attackers() {
-        return List.of(AttackContext.text(attacker));
+        return List.of(AttackContext.text(attacker), AttackContext.text(victim.gateway()) + "/32");
     }
 
     @Override
