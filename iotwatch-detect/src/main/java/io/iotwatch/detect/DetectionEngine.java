@@ -5,7 +5,7 @@ import io.iotwatch.core.alert.Finding;
 import io.iotwatch.core.alert.ThreatLevel;
 import io.iotwatch.core.event.Event;
 import io.iotwatch.core.event.EventType;
-import io.iotwatch.core.taxonomy.AttackGroup;
+import io.iotwatch.core.taxonomy.AttackClass;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,6 +32,13 @@ public final class DetectionEngine {
 
     /** Evidence key listing the detectors whose findings corroborated an alert. */
     public static final String CORROBORATED_BY = "corroborated_by";
+
+    /**
+     * How far apart in time a rule's and the model's findings may be and still be one attack: the model judges a
+     * flow when it ends, up to the flow table's timeouts (10 s unanswered, tens of seconds idle) after its
+     * packets, while a rule reports as the packets come.
+     */
+    static final Duration CORROBORATION_WINDOW = Duration.ofMinutes(1);
 
     /** How often, in event time, detectors are told that time has passed. */
     static final Duration TICK = Duration.ofMinutes(1);
@@ -160,7 +167,7 @@ public final class DetectionEngine {
             if (joined != null) {
                 open.put(key, joined);
                 Alert before = joined.alert;
-                joined.alert = joined.corroborate(finding);
+                joined.alert = joined.corroborate(finding, corroborators.contains(finding.detector()));
                 count(before.detector(), before.level(), joined.alert.level());
                 changed.put(joined.alert.id(), joined.alert);
                 return;
@@ -170,7 +177,7 @@ public final class DetectionEngine {
             count(incident.alert.detector(), null, incident.alert.level());
         } else if (!incident.alert.detector().equals(finding.detector())) {
             Alert before = incident.alert;
-            incident.alert = incident.corroborate(finding);
+            incident.alert = incident.corroborate(finding, corroborators.contains(finding.detector()));
             count(before.detector(), before.level(), incident.alert.level());
         } else {
             Alert before = incident.alert;
@@ -182,7 +189,8 @@ public final class DetectionEngine {
 
     /**
      * The open incident of another detector that {@code finding} corroborates: one side a corroborator and the
-     * other not, the same group (any flood group for a flood), close in time, and the same source or target.
+     * other not, classes that can name one attack ({@link AttackClass#sameAttack}), within
+     * {@link #CORROBORATION_WINDOW} of each other, and the same source or target.
      */
     private Incident corroborated(Finding finding) {
         if (corroborators.isEmpty()) {
@@ -191,9 +199,9 @@ public final class DetectionEngine {
         boolean fromCorroborator = corroborators.contains(finding.detector());
         for (Incident incident : open.values()) {
             Alert a = incident.alert;
-            if (corroborators.contains(a.detector()) != fromCorroborator && AttackGroup.sameFamily(a.group(), finding.group())
-                    && !finding.firstSeen().isAfter(a.lastSeen().plus(incidentGap))
-                    && !finding.lastSeen().isBefore(a.firstSeen().minus(incidentGap))
+            if (corroborators.contains(a.detector()) != fromCorroborator && AttackClass.sameAttack(a.attackClass(), finding.attackClass())
+                    && !finding.firstSeen().isAfter(a.lastSeen().plus(CORROBORATION_WINDOW))
+                    && !finding.lastSeen().isBefore(a.firstSeen().minus(CORROBORATION_WINDOW))
                     && (same(a.srcIp(), finding.srcIp()) || same(a.dstIp(), finding.dstIp()))) {
                 return incident;
             }
@@ -263,9 +271,11 @@ public final class DetectionEngine {
 
         /**
          * A finding of another detector about this incident: its evidence joins under its detector's name
-         * ({@code model.rows}), with its class and confidence, and the alert's class, count and identity stay.
+         * ({@code model.rows}), with its class and confidence; count and identity stay. The rule's class names the
+         * alert, unless the model's refines it ({@link AttackClass#refines}): a rule measures the cross-flow
+         * pattern its class names (fan-out, sources, rates), the model only each flow's shape.
          */
-        Alert corroborate(Finding f) {
+        Alert corroborate(Finding f, boolean fromCorroborator) {
             Alert a = alert;
             Map<String, Object> evidence = new LinkedHashMap<>(a.evidence());
             List<String> by = new ArrayList<>();
@@ -279,11 +289,15 @@ public final class DetectionEngine {
             evidence.put(f.detector() + ".class", f.attackClass());
             evidence.put(f.detector() + ".confidence", f.confidence());
             f.evidence().forEach((k, v) -> evidence.put(f.detector() + "." + k, v));
-            return new Alert(a.id(), a.detector(), a.incidentKey(), a.attackClass(), a.group(), a.level().max(f.level()),
-                    Math.max(a.confidence(), f.confidence()),
+            String model = fromCorroborator ? f.attackClass() : a.attackClass();
+            String rule = fromCorroborator ? a.attackClass() : f.attackClass();
+            boolean renamed = !(AttackClass.refines(model, rule) ? model : rule).equals(a.attackClass());
+            return new Alert(a.id(), a.detector(), a.incidentKey(), renamed ? f.attackClass() : a.attackClass(),
+                    renamed ? f.group() : a.group(), a.level().max(f.level()), Math.max(a.confidence(), f.confidence()),
                     f.firstSeen().isBefore(a.firstSeen()) ? f.firstSeen() : a.firstSeen(),
                     f.lastSeen().isAfter(a.lastSeen()) ? f.lastSeen() : a.lastSeen(),
-                    a.srcIp(), a.dstIp(), first(a.domain(), f.domain()), a.mitre(), a.count(), evidence);
+                    a.srcIp(), a.dstIp(), first(a.domain(), f.domain()), renamed ? f.mitre() : a.mitre(), a.count(),
+                    evidence);
         }
 
         private static boolean differ(String a, String b) {

@@ -89,15 +89,27 @@ class DetectionEngineCorroborationTest {
     }
 
     @Test
-    void floodsOfAnyFloodGroupAgree() {
+    void doSAndDdosOfOneKindAgreeButOtherFloodsOnTheSameVictimAreOtherAttacks() {
         see("flood", 0, "key", "v", "class", "DoS-HTTP_Flood", "group", "DoS", "src", "10.0.0.66", "dst", "10.0.0.5");
         see(MODEL, 5, "key", "m", "class", "DDoS-HTTP_Flood", "group", "DDoS", "dst", "10.0.0.5");
         see(MODEL, 6, "key", "g", "class", "Mirai-greip_flood", "group", "Mirai", "dst", "10.0.0.5");
 
-        assertThat(alerts()).singleElement().satisfies(a -> {
-            assertThat(a.attackClass()).isEqualTo("DoS-HTTP_Flood");
-            assertThat(a.evidence()).containsEntry("model.class", "Mirai-greip_flood");
-        });
+        List<Alert> alerts = alerts();
+        assertThat(alerts).extracting(Alert::attackClass).containsExactly("DoS-HTTP_Flood", "Mirai-greip_flood");
+        assertThat(alerts.getFirst().evidence()).containsEntry("model.class", "DDoS-HTTP_Flood");
+    }
+
+    @Test
+    void theRulesClassNamesTheAlertUnlessTheModelsRefinesIt() {
+        see(MODEL, 0, "key", "r", "class", "Recon-OSScan", "group", "Recon", "src", "10.0.0.66");
+        see("scan", 5, "key", "s", "class", "Recon-PortScan", "group", "Recon", "src", "10.0.0.66");
+        see("flood", 10, "key", "u", "class", "DDoS-UDP_Flood", "group", "DDoS", "dst", "10.0.0.5");
+        see(MODEL, 15, "key", "g", "class", "Mirai-greeth_flood", "group", "Mirai", "dst", "10.0.0.5");
+        see(MODEL, 20, "key", "f", "class", "DDoS-ICMP_Fragmentation", "group", "DDoS", "dst", "10.0.0.9");
+        see("flood", 25, "key", "i", "class", "DDoS-ICMP_Flood", "group", "DDoS", "dst", "10.0.0.9");
+
+        assertThat(alerts()).extracting(Alert::attackClass)
+                .containsExactly("Recon-PortScan", "Mirai-greeth_flood", "DDoS-ICMP_Fragmentation");
     }
 
     @Test
@@ -130,9 +142,9 @@ class DetectionEngineCorroborationTest {
     }
 
     @Test
-    void nothingJoinsAcrossAnIncidentGap() {
+    void findingsMoreThanAMinuteApartAreOtherAttacks() {
         see("flood", 0, "key", "v", "class", "DDoS-SYN_Flood", "group", "DDoS", "dst", "10.0.0.5");
-        see(MODEL, 3 * 3600, "key", "k", "class", "DDoS-SYN_Flood", "group", "DDoS", "dst", "10.0.0.5");
+        see(MODEL, 121, "key", "k", "class", "DDoS-SYN_Flood", "group", "DDoS", "dst", "10.0.0.5");
 
         assertThat(alerts()).extracting(Alert::detector).containsExactly("flood", MODEL);
     }

@@ -122,8 +122,10 @@ final class LabCommand implements Runnable {
                 description = "Benign traffic alone before the first attack (default 20).")
         int warmup;
 
-        @Option(names = "--gap", paramLabel = "SECONDS", defaultValue = "8",
-                description = "Benign traffic alone between two attacks (default 8).")
+        @Option(names = "--gap", paramLabel = "SECONDS", defaultValue = "12",
+                description = "Benign traffic alone between two attacks (default 12: longer than the flow table's "
+                        + "10 s for flows nobody answers, so two floods from the same forged addresses never share "
+                        + "a flow).")
         int gap;
 
         @Option(names = "--cooldown", paramLabel = "SECONDS", defaultValue = "15",

@@ -81,7 +81,7 @@ final class ModelCommand implements Runnable {
                 description = "Packets per row in mode ciciot2023 (default: ${DEFAULT-VALUE}).")
         int window;
 
-        @Option(names = "--threshold", paramLabel = "P", defaultValue = "0.7",
+        @Option(names = "--threshold", paramLabel = "P", defaultValue = "" + ModelManifest.DEFAULT_THRESHOLD,
                 description = "Least probability of an attack class that raises an alert (default: ${DEFAULT-VALUE}).")
         double threshold;
 

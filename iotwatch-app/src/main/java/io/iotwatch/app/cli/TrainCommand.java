@@ -35,7 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Data: CICIoT2023 CSV files (the dataset's header; mode ciciot2023), or labeled captures: a pcap with "
                     + "ground_truth.csv in its folder, as 'lab run' and 'generate pcap' write them, or that folder "
                     + "(mode flow, one row per flow from the packet path). IAT is never a feature. Each class is "
-                    + "split into training and validation rows; rows are weighted so every class counts alike; "
+                    + "split into training and validation rows; rows of rare classes weigh more; "
                     + "training stops when the validation loss stops improving. The same data and options give "
                     + "the same model."
         })
@@ -77,7 +77,8 @@ final class TrainCommand implements Callable<Integer> {
     int minRowsInLeaf;
 
     @Option(names = "--balance", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Weigh rows so that every class counts alike (default: on).")
+            description = "Weigh rows by the square root of how rare their class is, so that small classes count "
+                    + "nearly as much as floods (default: on).")
     boolean balance;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Default: ${DEFAULT-VALUE}.")
@@ -87,7 +88,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "LightGBM's threads; 0 for one per core (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--threshold", paramLabel = "P", defaultValue = "0.7",
+    @Option(names = "--threshold", paramLabel = "P", defaultValue = "" + ModelManifest.DEFAULT_THRESHOLD,
             description = "Least probability of an attack class that raises an alert, kept in model.json "
                     + "(default: ${DEFAULT-VALUE}).")
     double threshold;

@@ -133,7 +133,8 @@ class FloodCaptureTest {
         Path capture = pcap(data.resolve("floods.pcap"), merged(List.of(synFlood(T0, 5000, 5),
                 udpFlood(T0 + 20 * SECOND, 6000, 9), background(T0 + 40 * SECOND))));
 
-        CliRun ingest = CliRun.of("ingest", "--data-dir", data.toString(), "--no-progress", capture.toString());
+        CliRun ingest = CliRun.of("ingest", "--data-dir", data.toString(), "--config", rulesOnly().toString(),
+                "--no-progress", capture.toString());
 
         assertThat(ingest.exitCode()).as(ingest.toString()).isZero();
         List<JsonNode> alerts = alerts();
@@ -159,9 +160,12 @@ class FloodCaptureTest {
                 detect:
                   flood:
                     syn-packets-per-second: 100
+                model:
+                  path: none
                 """);
 
-        CliRun defaults = CliRun.of("ingest", "--data-dir", data.resolve("a").toString(), "--no-progress", capture.toString());
+        CliRun defaults = CliRun.of("ingest", "--data-dir", data.resolve("a").toString(), "--config", rulesOnly().toString(),
+                "--no-progress", capture.toString());
         CliRun lowered = CliRun.of("ingest", "--data-dir", data.resolve("b").toString(), "--config", config.toString(),
                 "--no-progress", capture.toString());
 
@@ -174,6 +178,11 @@ class FloodCaptureTest {
 
     private List<JsonNode> alerts() throws IOException {
         return alerts(data);
+    }
+
+    /** A configuration without the classifier: these tests are about the flood rules alone. */
+    private Path rulesOnly() throws IOException {
+        return Files.writeString(data.resolve("rules-only.yml"), "model:\n  path: none\n");
     }
 
     private static List<JsonNode> alerts(Path dataDir) throws IOException {

@@ -77,26 +77,17 @@ class GeneratedCaptureDetectionTest {
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(AttackKind.values()).map(k -> k.id).toList());
     }
 
-    @ParameterizedTest
-    @EnumSource(names = {"PING_SWEEP", "HOST_DISCOVERY", "PORT_SCAN", "SYN_FLOOD", "UDP_FLOOD", "ICMP_FLOOD", "PSHACK_FLOOD",
-        "RSTFIN_FLOOD", "SYNONYMOUS_IP_FLOOD", "HTTP_FLOOD", "DDOS_HTTP_FLOOD", "SLOWLORIS", "SSH_DICTIONARY",
-        "TELNET_DICTIONARY", "ARP_SPOOFING", "DNS_TUNNEL", "C2_BEACON"})
-    void attacksWithADetectorAreFoundWithTheirClass(AttackKind kind) {
-        AlertMatcher.Match match = match(kind);
-        assertThat(match.classFound()).as("%s: classes found %s", kind.id, match.classes()).isTrue();
-    }
-
     /**
-     * Fragment floods reach the flood detector through their first fragments only, Mirai's GRE floods as the UDP
-     * they carry, and DNS spoofing through the ARP poisoning that puts the spoofer in the path: each is found,
-     * under the class of what the rules can see. Their own classes are the classifier's to give.
+     * With the rules and the default model together every attack is found with its class: the model gives the
+     * classes the rules cannot see (fragments, what GRE carries, the web attacks, OS and vulnerability scans), the
+     * rules those no single flow shows (how many sources, ports and hosts). The capture's seed is not one the
+     * default model was trained on (docs/MODEL.md).
      */
     @ParameterizedTest
-    @EnumSource(names = {"ACK_FRAGMENTATION", "ICMP_FRAGMENTATION", "GREETH_FLOOD", "GREIP_FLOOD", "DNS_SPOOFING"})
-    void attacksTheRulesSeeOnlyInPartAreFoundUnderAnotherClass(AttackKind kind) {
+    @EnumSource(AttackKind.class)
+    void everyAttackIsFoundWithItsClass(AttackKind kind) {
         AlertMatcher.Match match = match(kind);
-        assertThat(match.detected()).as("%s", kind.id).isTrue();
-        assertThat(match.classFound()).as("%s: classes found %s", kind.id, match.classes()).isFalse();
+        assertThat(match.classFound()).as("%s: classes found %s", kind.id, match.classes()).isTrue();
     }
 
     private AlertMatcher.Match match(AttackKind kind) {

@@ -57,7 +57,7 @@ class ModelCommandsTest {
                 "DictionaryBruteForce", "DDoS-SYN_Flood");
         assertThat(JSON.convertValue(manifest.get("features"), List.class)).hasSize(45).doesNotContain("IAT");
         assertThat(manifest.at("/groups/Recon-PortScan").asText()).isEqualTo("Recon");
-        assertThat(manifest.at("/training/sources/all.pcap").asLong()).isPositive();
+        assertThat(manifest.at("/training/sources").get(labeled.resolve("all.pcap").toString()).asLong()).isPositive();
         assertThat(manifest.at("/metrics/8/macro_f1").asDouble()).isBetween(0.0, 1.0);
         assertThat(model.resolve("validation/metrics.txt")).exists();
         assertThat(model.resolve("validation/confusion-34.png")).exists();

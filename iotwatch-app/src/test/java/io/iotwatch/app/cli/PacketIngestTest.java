@@ -45,7 +45,9 @@ class PacketIngestTest {
     void eachSharedAttackCaptureRaisesItsOneAlert(String capture, String detector, String source, String target)
             throws IOException {
         Path file = shared(capture);
-        CliRun ingest = CliRun.of("ingest", "--data-dir", data.toString(), "--no-progress", file.toString());
+        Path rulesOnly = Files.writeString(data.resolve("rules-only.yml"), "model:\n  path: none\n");
+        CliRun ingest = CliRun.of("ingest", "--data-dir", data.toString(), "--config", rulesOnly.toString(), "--no-progress",
+                file.toString());
         assertThat(ingest.exitCode()).as(ingest.toString()).isZero();
         assertThat(ingest.out()).contains("from 1 capture", "Alerts raised: 1");
         try (EventStore store = EventStores.open(StoreSettings.embedded(data))) {

@@ -1,6 +1,7 @@
 package io.iotwatch.core.taxonomy;
 
 import io.iotwatch.core.alert.ThreatLevel;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -96,6 +97,45 @@ public enum AttackClass {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether two class labels can name one attack, seen by a rule and by the model: equal but for a DoS or DDoS
+     * prefix ({@link #kind}), one {@link #refines} the other, or both reconnaissance (one probe cannot tell a port
+     * scan from host discovery; the scan rule counts the ports and hosts).
+     */
+    public static boolean sameAttack(String a, String b) {
+        return kind(a).equals(kind(b)) || refines(a, b) || refines(b, a)
+                || groupOf(a).equals(AttackGroup.RECON.label()) && groupOf(b).equals(AttackGroup.RECON.label());
+    }
+
+    /**
+     * A class without its DoS or DDoS prefix: the dataset's DoS and DDoS classes differ only in how many machines
+     * send, which one flow cannot tell.
+     */
+    public static String kind(String label) {
+        for (AttackGroup group : List.of(AttackGroup.DDOS, AttackGroup.DOS)) {
+            if (label.startsWith(group.label() + "-")) {
+                return label.substring(group.label().length() + 1);
+            }
+        }
+        return label;
+    }
+
+    /**
+     * Whether class {@code specific} is a more exact name for an attack seen as class {@code general}: floods of
+     * fragments, and Mirai's floods, are what a rate rule sees as a TCP, UDP or ICMP flood (it counts packets of
+     * a protocol; it sees neither fragments nor what GRE carries). When a rule and the model see one attack, the
+     * rule's class names it unless the model's refines it.
+     */
+    public static boolean refines(String specific, String general) {
+        return switch (specific) {
+            case "DDoS-ACK_Fragmentation" -> general.equals("DDoS-TCP_Flood") || general.equals("DoS-TCP_Flood");
+            case "DDoS-UDP_Fragmentation", "Mirai-greeth_flood", "Mirai-greip_flood", "Mirai-udpplain" ->
+                    general.equals("DDoS-UDP_Flood") || general.equals("DoS-UDP_Flood");
+            case "DDoS-ICMP_Fragmentation" -> general.equals("DDoS-ICMP_Flood");
+            default -> false;
+        };
     }
 
     /**

@@ -28,19 +28,6 @@ public enum AttackGroup {
         return label;
     }
 
-    /**
-     * Whether two group labels name the same kind of attack: equal, or both floods (DDoS, DoS and Mirai differ in
-     * how many machines send and what they are, not in what reaches the victim), so that a rule that calls a flood
-     * DoS and a model that calls it DDoS or Mirai are seen to agree.
-     */
-    public static boolean sameFamily(String a, String b) {
-        return a.equals(b) || isFlood(a) && isFlood(b);
-    }
-
-    private static boolean isFlood(String label) {
-        return label.equals(DDOS.label) || label.equals(DOS.label) || label.equals(MIRAI.label);
-    }
-
     /** The group named {@code label}, exactly as {@link #label()} spells it. */
     public static Optional<AttackGroup> byLabel(String label) {
         for (AttackGroup group : values()) {

@@ -48,12 +48,26 @@ class AttackClassTest {
     }
 
     @Test
-    void floodGroupsAreOneFamily() {
-        assertThat(AttackGroup.sameFamily("DoS", "DDoS")).isTrue();
-        assertThat(AttackGroup.sameFamily("Mirai", "DoS")).isTrue();
-        assertThat(AttackGroup.sameFamily("Recon", "Recon")).isTrue();
-        assertThat(AttackGroup.sameFamily("Recon", "DDoS")).isFalse();
-        assertThat(AttackGroup.sameFamily("Web", "Spoofing")).isFalse();
+    void classesThatCanNameOneAttack() {
+        assertThat(AttackClass.kind("DoS-HTTP_Flood")).isEqualTo("HTTP_Flood");
+        assertThat(AttackClass.kind("DDoS-RSTFINFlood")).isEqualTo("RSTFINFlood");
+        assertThat(AttackClass.kind("Mirai-udpplain")).isEqualTo("Mirai-udpplain");
+        assertThat(AttackClass.sameAttack("DoS-SYN_Flood", "DDoS-SYN_Flood")).isTrue();
+        assertThat(AttackClass.sameAttack("DDoS-UDP_Flood", "Mirai-greip_flood")).isTrue();
+        assertThat(AttackClass.sameAttack("Recon-OSScan", "Recon-PortScan")).isTrue();
+        assertThat(AttackClass.sameAttack("DDoS-RSTFINFlood", "DDoS-ICMP_Flood")).isFalse();
+        assertThat(AttackClass.sameAttack("MITM-ArpSpoofing", "DNS_Spoofing")).isFalse();
+        assertThat(AttackClass.sameAttack("DDoS-HTTP_Flood", "Mirai-greip_flood")).isFalse();
+    }
+
+    @Test
+    void classesTheRulesCannotSeeRefineWhatTheySee() {
+        assertThat(AttackClass.refines("Mirai-greip_flood", "DDoS-UDP_Flood")).isTrue();
+        assertThat(AttackClass.refines("DDoS-ICMP_Fragmentation", "DDoS-ICMP_Flood")).isTrue();
+        assertThat(AttackClass.refines("DNS_Spoofing", "MITM-ArpSpoofing")).isFalse();
+        assertThat(AttackClass.refines("DDoS-UDP_Flood", "Mirai-greip_flood")).isFalse();
+        assertThat(AttackClass.refines("Recon-OSScan", "Recon-PortScan")).isFalse();
+        assertThat(AttackClass.refines("DDoS-SynonymousIP_Flood", "DoS-SYN_Flood")).isFalse();
     }
 
     @Test

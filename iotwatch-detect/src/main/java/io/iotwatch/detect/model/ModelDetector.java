@@ -26,8 +26,11 @@ import java.util.Set;
  * for rows the model puts in an attack class at or above its alert threshold) gathered per class and key. The
  * key is the victim for floods (DDoS, DoS, Mirai: many sources, one target; flows the victim starts towards
  * its attackers, its answers, join its incident) and the source otherwise (a scan, a brute force, a web attack
- * come from one place). {@link ModelConfig#minRows()} verdicts of one class and key
- * within the window make an incident, reported then and brought up to date while it goes on. Level and MITRE
+ * come from one place; for DNS spoofing, the server whose answers were forged). {@link ModelConfig#minRows()} verdicts of one class and key
+ * within the window make an incident, reported then and brought up to date while it goes on. DoS and DDoS
+ * variants of a class are one incident, named DoS when its rows come from one source and DDoS otherwise, as
+ * the dataset defines them (one flow cannot tell how many machines take part); one source's reconnaissance is
+ * one incident, named by the class most of its rows have. Level and MITRE
  * technique come from the class ({@link AttackClass}); a class the taxonomy does not know is MEDIUM.
  */
 public final class ModelDetector implements Detector {
@@ -36,6 +39,13 @@ public final class ModelDetector implements Detector {
 
     /** Community IDs of flows kept as evidence, so the flows can be found in the events. */
     static final int SAMPLE_FLOWS = 3;
+    private static final String DDOS_PREFIX = AttackGroup.DDOS.label() + "-";
+    private static final String DOS_PREFIX = AttackGroup.DOS.label() + "-";
+    /**
+     * Classes whose attacker is the side that answers: forged DNS answers to a device's own queries come from
+     * the server the spoofer impersonates, and the device that asked is the target.
+     */
+    private static final Set<String> ATTACKER_ANSWERS = Set.of(AttackClass.DNS_SPOOFING.label());
     private static final Set<String> VICTIM_CENTRED = Set.of(AttackGroup.DDOS.label(), AttackGroup.DOS.label(),
             AttackGroup.MIRAI.label());
 
@@ -66,10 +76,14 @@ public final class ModelDetector implements Detector {
             return;
         }
         boolean victimCentred = VICTIM_CENTRED.contains(c.group());
-        Key key = new Key(c.attackClass(), victimCentred ? c.destination().ip() : c.source().ip());
+        boolean attackerAnswers = ATTACKER_ANSWERS.contains(c.attackClass());
+        String attacker = attackerAnswers ? c.destination().ip() : c.source().ip();
+        String target = attackerAnswers ? c.source().ip() : c.destination().ip();
+        String kind = c.group().equals(AttackGroup.RECON.label()) ? c.group() : AttackClass.kind(c.attackClass());
+        Key key = new Key(kind, victimCentred ? target : attacker);
         if (victimCentred) {
             // The victim's own answers (ICMP errors to the bots) are flows it starts: they join its incident.
-            Key victimAnswering = new Key(c.attackClass(), c.source().ip());
+            Key victimAnswering = new Key(kind, attacker);
             if (!tallies.containsKey(key) && tallies.containsKey(victimAnswering)) {
                 key = victimAnswering;
             }
@@ -80,7 +94,7 @@ public final class ModelDetector implements Detector {
             tally = new Tally(key, c.group(), victimCentred, now);
             tallies.put(key, tally);
         }
-        tally.see(c, now);
+        tally.see(c, attacker, target, now);
         if (!alerting.contains(tally) && tally.rows >= config.minRows()) {
             alerting.add(tally);
             report(tally, out);
@@ -100,7 +114,8 @@ public final class ModelDetector implements Detector {
     }
 
     private void report(Tally tally, FindingSink out) {
-        Optional<AttackClass> known = AttackClass.byLabel(tally.key.attackClass());
+        String attackClass = tally.likeliestClass();
+        Optional<AttackClass> known = AttackClass.byLabel(attackClass);
         ThreatLevel level = known.map(c -> c.level(tally.maxConfidence)).orElse(ThreatLevel.MEDIUM);
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("model", tally.model);
@@ -115,7 +130,10 @@ public final class ModelDetector implements Detector {
         String address = tally.key.address().isEmpty() ? null : tally.key.address();
         String src = tally.victimCentred ? tally.onlySource() : address;
         String dst = tally.victimCentred ? address : tally.onlyDestination();
-        out.report(new Finding(NAME, tally.key.attackClass() + '|' + tally.key.address(), tally.key.attackClass(),
+        if (tally.byClass.size() > 1) {
+            evidence.put("rows_by_class", tally.byClass.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        }
+        out.report(new Finding(NAME, tally.key.kind() + '|' + tally.key.address(), attackClass,
                 tally.group, level, tally.maxConfidence, Instant.ofEpochMilli(first),
                 Instant.ofEpochMilli(Math.max(first, tally.lastSeen)), src, dst, null,
                 known.map(AttackClass::mitre).orElse(""), tally.rows - tally.reported, evidence));
@@ -123,7 +141,14 @@ public final class ModelDetector implements Detector {
         tally.reportedAt = tally.lastSeen;
     }
 
-    private record Key(String attackClass, String address) {}
+    /**
+     * What an incident is about, and the victim or source. The kind is the class without its DoS or DDoS prefix,
+     * since one flow cannot tell how many machines flood (the dataset's DoS and DDoS classes differ only in
+     * that), and the group for reconnaissance, since one probe cannot tell a port scan from host discovery
+     * (how many ports and hosts a source tries is the scan rule's to count).
+     */
+    private record Key(String kind, String address) {}
+
 
     /** The verdicts of one class about one key: since the window began, or since the incident began. */
     private static final class Tally implements Ongoing.Incident {
@@ -132,6 +157,7 @@ public final class ModelDetector implements Detector {
         final boolean victimCentred;
         final long windowStart;
         final List<String> flows = new ArrayList<>(SAMPLE_FLOWS);
+        final Map<String, Long> byClass = new LinkedHashMap<>();
         String model = "";
         String source;
         String destination;
@@ -152,20 +178,40 @@ public final class ModelDetector implements Detector {
             this.windowStart = windowStart;
         }
 
-        void see(ClassificationEvent c, long now) {
+        void see(ClassificationEvent c, String attacker, String target, long now) {
             rows++;
+            byClass.merge(c.attackClass(), 1L, Long::sum);
             model = c.model();
             firstSeen = Math.min(firstSeen, now);
             lastSeen = Math.max(lastSeen, now);
             maxConfidence = Math.max(maxConfidence, c.confidence());
             confidenceSum += c.confidence();
-            manySources |= source != null && !source.equals(c.source().ip());
-            source = c.source().ip();
-            manyDestinations |= destination != null && !destination.equals(c.destination().ip());
-            destination = c.destination().ip();
+            boolean victimAnswering = victimCentred && attacker.equals(key.address());
+            if (!victimAnswering) {
+                manySources |= source != null && !source.equals(attacker);
+                source = attacker;
+                manyDestinations |= destination != null && !destination.equals(target);
+                destination = target;
+            }
             if (flows.size() < SAMPLE_FLOWS && !c.communityId().isEmpty()) {
                 flows.add(c.communityId());
             }
+        }
+
+        /**
+         * The class most of its rows have (the first seen of those tied); but where the rows name DoS or DDoS
+         * variants, the one the number of sources seen makes it, as the dataset defines them (DoS from one
+         * machine), when the taxonomy has that variant.
+         */
+        String likeliestClass() {
+            String likeliest = byClass.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            if (!likeliest.equals(key.kind())) {
+                String bySources = (manySources ? DDOS_PREFIX : DOS_PREFIX) + key.kind();
+                if (AttackClass.byLabel(bySources).isPresent()) {
+                    return bySources;
+                }
+            }
+            return likeliest;
         }
 
         String onlySource() {

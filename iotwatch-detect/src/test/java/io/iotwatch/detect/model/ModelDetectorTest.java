@@ -37,7 +37,7 @@ class ModelDetectorTest {
         assertThat(findings).hasSize(1);
         Finding f = findings.getFirst();
         assertThat(f.detector()).isEqualTo(ModelDetector.NAME);
-        assertThat(f.incidentKey()).isEqualTo("DDoS-SYN_Flood|10.0.0.5");
+        assertThat(f.incidentKey()).isEqualTo("SYN_Flood|10.0.0.5");
         assertThat(f.attackClass()).isEqualTo("DDoS-SYN_Flood");
         assertThat(f.group()).isEqualTo("DDoS");
         assertThat(f.dstIp()).isEqualTo("10.0.0.5");
@@ -48,6 +48,18 @@ class ModelDetectorTest {
         assertThat(f.count()).isEqualTo(2);
         assertThat(f.evidence()).containsEntry("rows", 2L).containsEntry("model", "default@00")
                 .containsEntry("mean_confidence", 0.9).containsEntry("sample_flows", List.of("1:flow1=", "1:flow2="));
+    }
+
+    @Test
+    void dosAndDdosVariantsAreOneIncidentNamedByHowManySourcesItHas() {
+        verdict(0, "DoS-HTTP_Flood", "DoS", 0.8, "198.51.100.1", "10.0.0.5");
+        verdict(1, "DDoS-HTTP_Flood", "DDoS", 0.8, "198.51.100.1", "10.0.0.5");
+        verdict(2, "DDoS-HTTP_Flood", "DDoS", 0.8, "198.51.100.2", "10.0.0.5");
+        detector.advance(T0.plusSeconds(120), findings::add);
+
+        assertThat(findings).extracting(Finding::attackClass).containsExactly("DoS-HTTP_Flood", "DDoS-HTTP_Flood");
+        assertThat(findings).extracting(Finding::incidentKey).containsOnly("HTTP_Flood|10.0.0.5");
+        assertThat(findings.get(1).evidence()).containsEntry("rows_by_class", List.of("DoS-HTTP_Flood=1", "DDoS-HTTP_Flood=2"));
     }
 
     @Test
@@ -64,10 +76,11 @@ class ModelDetectorTest {
     @Test
     void othersAreKeyedByTheirSourceAndLevelComesFromTheClass() {
         verdict(0, "Recon-PortScan", "Recon", 0.99, "10.0.0.66", "10.0.0.10");
-        verdict(0, "Recon-PortScan", "Recon", 0.99, "10.0.0.66", "10.0.0.11");
+        verdict(0, "Recon-OSScan", "Recon", 0.99, "10.0.0.66", "10.0.0.11");
+        verdict(0, "Recon-PortScan", "Recon", 0.99, "10.0.0.66", "10.0.0.12");
 
         assertThat(findings).singleElement().satisfies(f -> {
-            assertThat(f.incidentKey()).isEqualTo("Recon-PortScan|10.0.0.66");
+            assertThat(f.incidentKey()).isEqualTo("Recon|10.0.0.66");
             assertThat(f.srcIp()).isEqualTo("10.0.0.66");
             assertThat(f.dstIp()).as("several targets").isNull();
             assertThat(f.level()).isEqualTo(ThreatLevel.LOW);
@@ -96,6 +109,18 @@ class ModelDetectorTest {
         assertThat(findings).extracting(Finding::count).containsExactly(2L, 3L);
         assertThat(findings.get(1).srcIp()).isEqualTo("198.51.100.1");
         assertThat(findings.get(1).level()).isEqualTo(ThreatLevel.HIGH);
+    }
+
+    @Test
+    void forgedDnsAnswersComeFromTheServerTheyImpersonateToTheDeviceThatAsked() {
+        verdict(0, "DNS_Spoofing", "Spoofing", 0.9, "10.0.0.41", "10.0.0.1");
+        verdict(1, "DNS_Spoofing", "Spoofing", 0.9, "10.0.0.41", "10.0.0.1");
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.srcIp()).isEqualTo("10.0.0.1");
+            assertThat(f.dstIp()).isEqualTo("10.0.0.41");
+            assertThat(f.incidentKey()).isEqualTo("DNS_Spoofing|10.0.0.1");
+        });
     }
 
     @Test

@@ -52,7 +52,7 @@ public final class CaptureDataset {
     /**
      * What one capture added.
      *
-     * @param source        the capture's file name, the rows' source in the {@link Dataset}
+     * @param source        the capture as named, the rows' source in the {@link Dataset}
      * @param packets       packets read
      * @param flows         flows the flow table started
      * @param rows          rows added, one per flow with packets
@@ -104,7 +104,7 @@ public final class CaptureDataset {
             throw new IllegalArgumentException("the dataset's features are not TrainingFeatures.names(): " + into.features());
         }
         List<AttackTruth> attacks = readTruth(truth);
-        String source = capture.getFileName().toString();
+        String source = capture.toString();
         Labeler labeler = new Labeler(attacks, into, source);
         PacketPipeline.Result result;
         List<CaptureDamage> damage = new ArrayList<>();

@@ -80,7 +80,7 @@ public final class CicIotCsv {
 
     private static Summary rows(Path file, BufferedReader in, int width, int[] columns, int label, Dataset into)
             throws IOException {
-        String source = file.getFileName().toString();
+        String source = file.toString();
         double[] row = new double[columns.length];
         List<String> problems = new ArrayList<>();
         long rows = 0;

@@ -1,5 +1,7 @@
 package io.iotwatch.ml.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,9 +47,9 @@ public record ModelManifest(
         Objects.requireNonNull(featureMode, "featureMode");
         features = List.copyOf(features);
         classes = List.copyOf(classes);
-        groups = Map.copyOf(groups);
-        training = training == null ? Map.of() : Map.copyOf(training);
-        metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+        groups = ordered(groups);
+        training = ordered(training);
+        metrics = ordered(metrics);
         if (format != FORMAT) {
             throw new IllegalArgumentException("model.json format " + format + " is not " + FORMAT
                     + ", the one this iotwatch reads");
@@ -74,5 +76,10 @@ public record ModelManifest(
         if (!(threshold > 0 && threshold <= 1)) {
             throw new IllegalArgumentException("threshold must be within (0, 1]: " + threshold);
         }
+    }
+
+    /** An unmodifiable copy that keeps the order given, so that model.json reads in a stable order. */
+    private static <V> Map<String, V> ordered(Map<String, V> map) {
+        return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 }

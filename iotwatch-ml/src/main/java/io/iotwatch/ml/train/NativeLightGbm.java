@@ -10,6 +10,9 @@ import com.microsoft.ml.lightgbm.lightgbmlibConstants;
 import io.github.metarank.lightgbm4j.LGBMBooster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * LightGBM's own prediction, through its C API, for a model in text form: the reference that iotwatch's
@@ -19,6 +22,9 @@ import java.io.UncheckedIOException;
  * thread-safe; close it to free the native booster.
  */
 public final class NativeLightGbm implements AutoCloseable {
+
+    private static final String TMPDIR = "java.io.tmpdir";
+    private static boolean loaded;
 
     private final SWIGTYPE_p_p_void handleOut;
     private final SWIGTYPE_p_void handle;
@@ -103,11 +109,42 @@ public final class NativeLightGbm implements AutoCloseable {
         }
     }
 
-    static void loadLibrary() {
+    /**
+     * Loads LightGBM's native libraries once per process; call it before touching any lightgbm4j class.
+     * lightgbm4j extracts them under fixed names into {@code java.io.tmpdir} whenever one of its classes is first
+     * used, so two processes starting at once overwrite a library the other has mapped, and that one dies of
+     * SIGBUS (seen here: a training run killed by a test run). Here each process extracts into a folder of its
+     * own, removed once the libraries are loaded (a loaded library needs no file).
+     */
+    public static synchronized void loadLibrary() {
+        if (loaded) {
+            return;
+        }
+        String shared = System.getProperty(TMPDIR);
+        Path own = null;
         try {
+            own = Files.createTempDirectory("iotwatch-lightgbm-");
+            System.setProperty(TMPDIR, own.toString());
             LGBMBooster.loadNative();
+            loaded = true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load LightGBM's native library", e);
+        } finally {
+            System.setProperty(TMPDIR, shared);
+            if (own != null) {
+                removeQuietly(own);
+            }
+        }
+    }
+
+    private static void removeQuietly(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            // A leftover folder in the temporary directory harms nothing.
         }
     }
 

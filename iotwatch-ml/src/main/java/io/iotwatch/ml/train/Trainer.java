@@ -147,7 +147,7 @@ public final class Trainer {
         long present = IntStream.range(0, counts.length).filter(c -> counts[c] > 0).count();
         float[] weights = new float[data.rows()];
         for (int i = 0; i < weights.length; i++) {
-            weights[i] = (float) ((double) data.rows() / (present * counts[label[i]]));
+            weights[i] = (float) Math.sqrt((double) data.rows() / (present * counts[label[i]]));
         }
         return weights;
     }

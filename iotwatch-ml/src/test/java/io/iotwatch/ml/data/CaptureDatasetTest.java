@@ -87,13 +87,13 @@ class CaptureDatasetTest {
     }
 
     @Test
-    void addsOneRowPerFlowWithTheTrainingFeaturesAndTheCapturesName() {
+    void addsOneRowPerFlowWithTheTrainingFeaturesAndTheCapturesPath() {
         assertThat(dataset.features()).isEqualTo(TrainingFeatures.names()).doesNotContain("IAT");
         assertThat(summary.rows()).isEqualTo(dataset.rows()).isEqualTo(summary.flows());
         assertThat(summary.rowsByLabel()).isEqualTo(dataset.countsByClass());
         assertThat(summary.attackRows()).isEqualTo(dataset.rows() - summary.rowsByLabel().get(BENIGN));
-        assertThat(summary.source()).isEqualTo("all.pcap");
-        assertThat(dataset.sources()).isEqualTo(Map.of("all.pcap", (long) dataset.rows()));
+        assertThat(summary.source()).isEqualTo(capture.toString());
+        assertThat(dataset.sources()).isEqualTo(Map.of(capture.toString(), (long) dataset.rows()));
         assertThat(summary.packets()).isPositive();
         assertThat(summary.damage()).isEmpty();
     }

@@ -63,7 +63,7 @@ class CicIotCsvTest {
             assertThat(values[j]).isEqualTo(FeatureColumns.names().indexOf(TrainingFeatures.names().get(j)));
         }
         assertThat(TrainingFeatures.names()).doesNotContain("IAT").hasSize(45);
-        assertThat(data.sources()).containsEntry("shuffled.csv", 2L);
+        assertThat(data.sources()).containsEntry(file.toString(), 2L);
     }
 
     @Test
