@@ -3,6 +3,7 @@ package io.iotwatch.ml.data;
 import io.iotwatch.core.taxonomy.Granularity;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class Dataset {
 
     /** Rows read from each source (file name), in the order the sources were read. */
     public Map<String, Long> sources() {
-        return Map.copyOf(sources);
+        return Collections.unmodifiableMap(new LinkedHashMap<>(sources));
     }
 
     /** Rows of each label, in the order of {@link #classes()}. */
