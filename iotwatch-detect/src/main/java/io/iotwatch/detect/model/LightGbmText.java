@@ -83,95 +83,92 @@ public final class LightGbmText {
                 throw new FormatException(trees.size() + " trees are not a whole number of rounds of "
                         + perIteration);
             }
-            return assemble(trees, features, classes, perIteration, objective, sigmoid,
-                    header.containsKey("average_output"), names);
-        }
-
-        private Forest assemble(List<Map<String, String>> trees, int features, int classes, int perIteration,
-                Forest.Objective objective, double sigmoid, boolean average, List<String> names) {
-            int nodeCount = 0;
-            int leafCount = 0;
-            for (Map<String, String> tree : trees) {
-                int leaves = integer(tree, "num_leaves", 1, 1 << 24);
-                nodeCount = Math.addExact(nodeCount, leaves - 1);
-                leafCount = Math.addExact(leafCount, leaves);
-            }
-            int[] root = new int[trees.size()];
-            int[] feature = new int[nodeCount];
-            double[] threshold = new double[nodeCount];
-            int[] left = new int[nodeCount];
-            int[] right = new int[nodeCount];
-            byte[] missing = new byte[nodeCount];
-            boolean[] defaultLeft = new boolean[nodeCount];
-            double[] leafValue = new double[leafCount];
-            int nodeBase = 0;
-            int leafBase = 0;
+            List<Forest.Tree> parsed = new ArrayList<>(trees.size());
             for (int t = 0; t < trees.size(); t++) {
-                Map<String, String> tree = trees.get(t);
-                String where = "tree " + t + " (line " + tree.get("@line") + ")";
-                if (tree.containsKey("is_linear") && !tree.get("is_linear").strip().equals("0")) {
-                    throw new FormatException(where + ": linear trees are not supported");
-                }
-                int leaves = integer(tree, "num_leaves", 1, 1 << 24);
-                double[] values = doubles(tree, "leaf_value", leaves, where);
-                System.arraycopy(values, 0, leafValue, leafBase, leaves);
-                if (leaves == 1) {
-                    root[t] = ~leafBase;
-                } else {
-                    int splits = leaves - 1;
-                    int[] splitFeature = ints(tree, "split_feature", splits, where);
-                    double[] thresholds = doubles(tree, "threshold", splits, where);
-                    int[] decision = ints(tree, "decision_type", splits, where);
-                    int[] leftChild = ints(tree, "left_child", splits, where);
-                    int[] rightChild = ints(tree, "right_child", splits, where);
-                    for (int i = 0; i < splits; i++) {
-                        if (splitFeature[i] < 0 || splitFeature[i] >= features) {
-                            throw new FormatException(where + ": node " + i + " splits on feature " + splitFeature[i]
-                                    + " of " + features);
-                        }
-                        if ((decision[i] & DECISION_CATEGORICAL) != 0) {
-                            throw new FormatException(where + ": node " + i
-                                    + " is a categorical split, which is not supported");
-                        }
-                        int n = nodeBase + i;
-                        feature[n] = splitFeature[i];
-                        threshold[n] = thresholds[i];
-                        defaultLeft[n] = (decision[i] & DECISION_DEFAULT_LEFT) != 0;
-                        missing[n] = (byte) ((decision[i] >> 2) & 3);
-                        if (missing[n] > Forest.MISSING_NAN) {
-                            throw new FormatException(where + ": node " + i + " has an unknown missing type");
-                        }
-                        left[n] = child(leftChild[i], i, splits, leaves, nodeBase, leafBase, where);
-                        right[n] = child(rightChild[i], i, splits, leaves, nodeBase, leafBase, where);
-                    }
-                    root[t] = nodeBase;
-                }
-                nodeBase += leaves - 1;
-                leafBase += leaves;
+                parsed.add(tree(trees.get(t), "tree " + t + " (line " + trees.get(t).get("@line") + ")", features));
             }
             int outputs = objective == Forest.Objective.BINARY ? 2 : classes;
-            return new Forest(features, outputs, perIteration, objective, sigmoid, average, root, feature, threshold,
-                    left, right, missing, defaultLeft, leafValue, names);
+            return new Forest(features, outputs, perIteration, objective, sigmoid, header.containsKey("average_output"),
+                    parsed, names);
         }
 
         /**
-         * A child reference in the flattened arrays. LightGBM numbers a tree's nodes in the order it split
-         * them, so an internal child always comes after its parent: requiring that rules out cycles.
+         * One tree, checked so that its walks end at a leaf: features in range, each child after its parent
+         * (which rules out cycles) and each node and leaf the child of one node only (so the nodes form a tree).
          */
-        private static int child(int reference, int node, int splits, int leaves, int nodeBase, int leafBase,
-                String where) {
+        private static Forest.Tree tree(Map<String, String> tree, String where, int features) {
+            if (tree.containsKey("is_linear") && !tree.get("is_linear").strip().equals("0")) {
+                throw new FormatException(where + ": linear trees are not supported");
+            }
+            int leaves = integer(tree, "num_leaves", 1, Forest.MAX_LEAVES);
+            double[] values = doubles(tree, "leaf_value", leaves, where);
+            for (double value : values) {
+                if (!Double.isFinite(value)) {
+                    throw new FormatException(where + ": a leaf value is " + value);
+                }
+            }
+            int splits = leaves - 1;
+            if (splits == 0) {
+                return new Forest.Tree(values, new int[0], new double[0], new byte[0], new boolean[0], new int[0],
+                        new int[0]);
+            }
+            int[] feature = ints(tree, "split_feature", splits, where);
+            double[] threshold = doubles(tree, "threshold", splits, where);
+            int[] decision = ints(tree, "decision_type", splits, where);
+            int[] left = ints(tree, "left_child", splits, where);
+            int[] right = ints(tree, "right_child", splits, where);
+            byte[] missing = new byte[splits];
+            boolean[] defaultLeft = new boolean[splits];
+            boolean[] nodeTaken = new boolean[splits];
+            boolean[] leafTaken = new boolean[leaves];
+            for (int i = 0; i < splits; i++) {
+                if (feature[i] < 0 || feature[i] >= features) {
+                    throw new FormatException(where + ": node " + i + " splits on feature " + feature[i] + " of "
+                            + features);
+                }
+                if ((decision[i] & DECISION_CATEGORICAL) != 0) {
+                    throw new FormatException(where + ": node " + i
+                            + " is a categorical split, which is not supported");
+                }
+                defaultLeft[i] = (decision[i] & DECISION_DEFAULT_LEFT) != 0;
+                missing[i] = (byte) ((decision[i] >> 2) & 3);
+                if (missing[i] > Forest.MISSING_NAN) {
+                    throw new FormatException(where + ": node " + i + " has an unknown missing type");
+                }
+                child(left[i], i, splits, leaves, nodeTaken, leafTaken, where);
+                child(right[i], i, splits, leaves, nodeTaken, leafTaken, where);
+            }
+            return new Forest.Tree(values, feature, threshold, missing, defaultLeft, left, right);
+        }
+
+        /**
+         * Checks a child reference. LightGBM numbers a tree's nodes in the order it split them, so an internal
+         * child always comes after its parent.
+         */
+        private static void child(int reference, int node, int splits, int leaves, boolean[] nodeTaken,
+                boolean[] leafTaken, String where) {
+            boolean[] taken;
+            int index;
             if (reference >= 0) {
                 if (reference <= node || reference >= splits) {
                     throw new FormatException(where + ": node " + node + " has child node " + reference
                             + ", which is not after it among " + splits);
                 }
-                return nodeBase + reference;
+                taken = nodeTaken;
+                index = reference;
+            } else {
+                if (~reference >= leaves) {
+                    throw new FormatException(where + ": node " + node + " has leaf " + ~reference + " of "
+                            + leaves);
+                }
+                taken = leafTaken;
+                index = ~reference;
             }
-            int leaf = ~reference;
-            if (leaf >= leaves) {
-                throw new FormatException(where + ": node " + node + " has leaf " + leaf + " of " + leaves);
+            if (taken[index]) {
+                throw new FormatException(where + ": node " + node + " has child " + reference
+                        + ", which is another node's child too");
             }
-            return ~(leafBase + leaf);
+            taken[index] = true;
         }
 
         /** Lines of {@code key=value} up to the next blank line or tree header. */
@@ -219,8 +216,8 @@ public final class LightGbmText {
             for (String part : objectiveLine.strip().split(" ")) {
                 if (part.startsWith("sigmoid:")) {
                     double value = number(part.substring("sigmoid:".length()), "the objective's sigmoid");
-                    if (!(value > 0)) {
-                        throw new FormatException("the objective's sigmoid must be positive: " + value);
+                    if (!(value > 0) || value == Double.POSITIVE_INFINITY) {
+                        throw new FormatException("the objective's sigmoid must be positive and finite: " + value);
                     }
                     return value;
                 }
@@ -279,9 +276,15 @@ public final class LightGbmText {
             return parts;
         }
 
+        /** A number as LightGBM writes it, infinities as {@code inf} and {@code -inf} (a threshold can be). */
         private static double number(String text, String what) {
+            String clean = text.strip();
+            String magnitude = clean.startsWith("-") || clean.startsWith("+") ? clean.substring(1) : clean;
+            if (magnitude.equalsIgnoreCase("inf")) {
+                return clean.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            }
             try {
-                double value = Double.parseDouble(text.strip());
+                double value = Double.parseDouble(clean);
                 if (Double.isNaN(value)) {
                     throw new FormatException(what + " is NaN");
                 }

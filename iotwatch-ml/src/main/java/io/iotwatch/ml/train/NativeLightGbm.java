@@ -29,10 +29,26 @@ public final class NativeLightGbm implements AutoCloseable {
     private final SWIGTYPE_p_p_void handleOut;
     private final SWIGTYPE_p_void handle;
     private final int classes;
+    private final String parameters;
     private boolean closed;
 
-    /** Loads the model; the native library is extracted from lightgbm4j's jar on first use. */
+    /**
+     * Loads the model; the native library is extracted from lightgbm4j's jar on first use. Predictions use
+     * OpenMP's default number of threads (one per core).
+     */
     public NativeLightGbm(String modelText) {
+        this(modelText, 0);
+    }
+
+    /**
+     * Loads the model for predictions on {@code threads} threads (LightGBM's {@code num_threads}; 0 for OpenMP's
+     * default): 1 measures LightGBM on one core.
+     */
+    public NativeLightGbm(String modelText, int threads) {
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be at least 0: " + threads);
+        }
+        parameters = threads == 0 ? "" : "num_threads=" + threads;
         loadLibrary();
         handleOut = lightgbmlib.new_voidpp();
         SWIGTYPE_p_int iterations = lightgbmlib.new_intp();
@@ -80,8 +96,8 @@ public final class NativeLightGbm implements AutoCloseable {
                 lightgbmlib.doubleArray_setitem(input, i, matrix[(int) i]);
             }
             check(lightgbmlib.LGBM_BoosterPredictForMat(handle, lightgbmlib.double_to_voidp_ptr(input),
-                    lightgbmlibConstants.C_API_DTYPE_FLOAT64, rows, columns, 1, type, 0, -1, "", length, output),
-                    "predict");
+                    lightgbmlibConstants.C_API_DTYPE_FLOAT64, rows, columns, 1, type, 0, -1, parameters, length,
+                    output), "predict");
             long written = lightgbmlib.int64_tp_value(length);
             if (written != expected) {
                 throw new IllegalStateException("LightGBM wrote " + written + " values, " + expected + " expected");
