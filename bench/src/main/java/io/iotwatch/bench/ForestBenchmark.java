@@ -4,6 +4,9 @@ import io.iotwatch.detect.model.Forest;
 import io.iotwatch.detect.model.LightGbmText;
 import io.iotwatch.ml.SyntheticFlows;
 import io.iotwatch.ml.Training;
+import io.iotwatch.ml.data.TrainingFeatures;
+import io.iotwatch.ml.model.ModelDirectory;
+import io.iotwatch.packet.features.FeatureColumns;
 import io.iotwatch.ml.train.NativeLightGbm;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,7 +34,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * against LightGBM's own C API (through {@link NativeLightGbm}, a batch per call, on one thread and on all
  * cores), on the same model and rows. The model is trained here as iotwatch trains one: 34 classes on synthetic
  * CICIoT2023-like rows, 100 rounds of up to 31 leaves, at least 20 rows a leaf ({@code -p model=full}), or the
- * same stopped early on a validation set ({@code -p model=early-stopping}). Training is seeded, so the model is
+ * same stopped early on a validation set ({@code -p model=early-stopping}), or the default model that ships
+ * ({@code -p model=default}, docs/MODEL.md). Training is seeded, so the model is
  * kept in {@code java.io.tmpdir} and reused by later forks; delete the file to train again. The setup prints the
  * model's size and shape. One operation is one row.
  */
@@ -48,7 +52,7 @@ public class ForestBenchmark {
     private static final String PARAMETERS = "objective=multiclass num_class=34 num_leaves=31 min_data_in_leaf=20 "
             + "learning_rate=0.1 verbose=-1 seed=1 deterministic=true";
 
-    @Param({"full", "early-stopping"})
+    @Param({"full", "early-stopping", "default"})
     public String model;
 
     private Forest forest;
@@ -62,18 +66,38 @@ public class ForestBenchmark {
     @Setup(Level.Trial)
     public void load() throws IOException {
         SyntheticFlows flows = new SyntheticFlows(CLASSES, 1);
-        String text = trained(flows);
-        forest = LightGbmText.parse(text);
-        lightGbmOneThread = new NativeLightGbm(text, 1);
-        lightGbmAllCores = new NativeLightGbm(text);
         SyntheticFlows.Sample sample = flows.sample(ROWS, 5);
-        matrix = sample.values();
         rows = new double[ROWS][];
         for (int i = 0; i < ROWS; i++) {
             rows[i] = sample.row(i);
         }
+        String text;
+        if (model.equals("default")) {
+            // The shipped model reads the 46 extractor columns but IAT: the forest reads whole rows, LightGBM the 45.
+            ModelDirectory.Loaded shipped = ModelDirectory.loadDefault();
+            text = ModelDirectory.defaultModelText();
+            forest = shipped.forest();
+            matrix = withoutIat(rows);
+        } else {
+            text = trained(flows);
+            forest = LightGbmText.parse(text);
+            matrix = sample.values();
+        }
+        lightGbmOneThread = new NativeLightGbm(text, 1);
+        lightGbmAllCores = new NativeLightGbm(text);
         System.out.println();
         System.out.println("model " + model + ": " + ModelShape.of(text));
+    }
+
+    private static double[] withoutIat(double[][] rows) {
+        int width = FeatureColumns.COUNT - 1;
+        double[] out = new double[rows.length * width];
+        for (int i = 0; i < rows.length; i++) {
+            double[] narrow = new double[width];
+            TrainingFeatures.select(rows[i], narrow);
+            System.arraycopy(narrow, 0, out, i * width, width);
+        }
+        return out;
     }
 
     @TearDown(Level.Trial)
@@ -119,13 +143,13 @@ public class ForestBenchmark {
     @Benchmark
     @OperationsPerInvocation(ROWS)
     public double[] lightGbmOneThread() {
-        return lightGbmOneThread.predict(matrix, ROWS, SyntheticFlows.FEATURES, false);
+        return lightGbmOneThread.predict(matrix, ROWS, matrix.length / ROWS, false);
     }
 
     @Benchmark
     @OperationsPerInvocation(ROWS)
     public double[] lightGbmAllCores() {
-        return lightGbmAllCores.predict(matrix, ROWS, SyntheticFlows.FEATURES, false);
+        return lightGbmAllCores.predict(matrix, ROWS, matrix.length / ROWS, false);
     }
 
     /** Size and shape of a model, from its text: what bounds the work a row costs. */

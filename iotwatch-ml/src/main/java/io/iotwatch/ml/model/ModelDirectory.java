@@ -93,6 +93,11 @@ public final class ModelDirectory {
         return loaded(DEFAULT_NAME, manifest, resource(manifest.modelFile()), "the default model's " + manifest.modelFile());
     }
 
+    /** The text of the default model's LightGBM file, for comparisons with LightGBM itself. */
+    public static String defaultModelText() throws IOException {
+        return resource(manifest(resource(MANIFEST_FILE), "the default model's " + MANIFEST_FILE).modelFile());
+    }
+
     /** The manifest's JSON text, as written into model.json. */
     public static String json(ModelManifest manifest) throws IOException {
         return JSON.writeValueAsString(manifest) + "\n";
