@@ -23,15 +23,16 @@ import java.util.Set;
 
 /**
  * The machine-learning classifier's incidents: its verdicts (classification events, made on the packet thread
- * for rows the model puts in an attack class at or above its alert threshold) gathered per class and key. The
- * key is the victim for floods (DDoS, DoS, Mirai: many sources, one target; flows the victim starts towards
- * its attackers, its answers, join its incident) and the source otherwise (a scan, a brute force, a web attack
- * come from one place; for DNS spoofing, the server whose answers were forged). {@link ModelConfig#minRows()} verdicts of one class and key
- * within the window make an incident, reported then and brought up to date while it goes on. DoS and DDoS
- * variants of a class are one incident, named DoS when its rows come from one source and DDoS otherwise, as
- * the dataset defines them (one flow cannot tell how many machines take part); one source's reconnaissance is
- * one incident, named by the class most of its rows have. Level and MITRE
- * technique come from the class ({@link AttackClass}); a class the taxonomy does not know is MEDIUM.
+ * for rows the model puts in an attack class at or above its alert threshold) gathered per kind of attack and
+ * key. The key is the victim for floods (DDoS, DoS, Mirai: many sources, one target; flows the victim starts
+ * towards its attackers, its answers, join its incident), the server whose answers were forged for DNS
+ * spoofing, and the source otherwise (a scan, a brute force, a web attack come from one place).
+ * {@link ModelConfig#minRows()} verdicts of one kind and key within the window make an incident, reported then
+ * and brought up to date while it goes on. DoS and DDoS variants of a class are one kind, named DoS when its
+ * rows come from one source and DDoS otherwise, as the dataset defines them (one flow cannot tell how many
+ * machines take part); one source's reconnaissance is one kind, named by the class most of its rows have.
+ * Group, level and MITRE technique come from the class named ({@link AttackClass}); a class the taxonomy does
+ * not know keeps the group the model gave it and is MEDIUM.
  */
 public final class ModelDetector implements Detector {
 
@@ -134,7 +135,7 @@ public final class ModelDetector implements Detector {
             evidence.put("rows_by_class", tally.byClass.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         }
         out.report(new Finding(NAME, tally.key.kind() + '|' + tally.key.address(), attackClass,
-                tally.group, level, tally.maxConfidence, Instant.ofEpochMilli(first),
+                known.map(c -> c.group().label()).orElse(tally.group), level, tally.maxConfidence, Instant.ofEpochMilli(first),
                 Instant.ofEpochMilli(Math.max(first, tally.lastSeen)), src, dst, null,
                 known.map(AttackClass::mitre).orElse(""), tally.rows - tally.reported, evidence));
         tally.reported = tally.rows;

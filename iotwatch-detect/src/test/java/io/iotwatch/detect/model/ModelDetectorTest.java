@@ -58,6 +58,7 @@ class ModelDetectorTest {
         detector.advance(T0.plusSeconds(120), findings::add);
 
         assertThat(findings).extracting(Finding::attackClass).containsExactly("DoS-HTTP_Flood", "DDoS-HTTP_Flood");
+        assertThat(findings).extracting(Finding::group).containsExactly("DoS", "DDoS");
         assertThat(findings).extracting(Finding::incidentKey).containsOnly("HTTP_Flood|10.0.0.5");
         assertThat(findings.get(1).evidence()).containsEntry("rows_by_class", List.of("DoS-HTTP_Flood=1", "DDoS-HTTP_Flood=2"));
     }
