@@ -31,8 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Captures packets live from a network interface and stores their events until stopped (Ctrl-C).",
             "Packets become the same events as from a capture file (connections with their Community ID, DNS, "
-                    + "ARP, inferred logins), the detectors run on them and their alerts are stored (unless "
-                    + "detect.enabled is false). Capturing needs libpcap and root or the CAP_NET_RAW capability; "
+                    + "ARP, inferred logins, the classifier's verdicts), the detectors run on them and their alerts "
+                    + "are stored (unless detect.enabled is false). Capturing needs libpcap and root or the CAP_NET_RAW capability; "
                     + "without them the command says what is missing.",
             "Counters are printed every --stats-every seconds and when stopping: packets, flows, events, and "
                     + "packets dropped by the kernel (iotwatch did not keep up: the packet thread waits for the "

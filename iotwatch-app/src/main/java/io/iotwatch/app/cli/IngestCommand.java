@@ -35,8 +35,9 @@ import picocli.CommandLine.Model.CommandSpec;
                     + "connections (one per flow, with its Community ID), ARP events, DNS events and login attempts "
                     + "inferred from sessions to login services; damage in a capture is reported with its byte "
                     + "offset, everything valid in it is still read, and the exit status is 3. "
-                    + "The detectors run on the events and their alerts are stored with them (unless detect.enabled "
-                    + "is false). Ingesting the same content again stores nothing twice; an interrupted ingest "
+                    + "The classifier (model.path, the default model unless 'none') judges every flow of a capture "
+                    + "as it ends, its verdicts becoming classification events. The detectors run on the events and "
+                    + "their alerts are stored with them (unless detect.enabled is false). Ingesting the same content again stores nothing twice; an interrupted ingest "
                     + "resumes where it stopped."
         })
 final class IngestCommand implements Callable<Integer> {
