@@ -24,8 +24,8 @@ import java.util.Set;
 /**
  * The machine-learning classifier's incidents: its verdicts (classification events, made on the packet thread
  * for rows the model puts in an attack class at or above its alert threshold) gathered per kind of attack and
- * key. The key is the victim for floods (DDoS, DoS, Mirai: many sources, one target; flows the victim starts
- * towards its attackers, its answers, join its incident), the server whose answers were forged for DNS
+ * key. The key is the victim for floods (DDoS, DoS, Mirai: many sources, one target; the ICMP errors the
+ * victim sends its attackers join its incident, whichever verdict comes first), the server whose answers were forged for DNS
  * spoofing, and the source otherwise (a scan, a brute force, a web attack come from one place).
  * {@link ModelConfig#minRows()} verdicts of one kind and key within the window make an incident, reported then
  * and brought up to date while it goes on. DoS and DDoS variants of a class are one kind, named DoS when its
@@ -40,6 +40,9 @@ public final class ModelDetector implements Detector {
 
     /** Community IDs of flows kept as evidence, so the flows can be found in the events. */
     static final int SAMPLE_FLOWS = 3;
+    private static final String ICMP = "icmp";
+    /** What the classes of ICMP floods have in their names; their ICMP flows are the flood itself. */
+    private static final String ICMP_CLASS = "ICMP";
     private static final String DDOS_PREFIX = AttackGroup.DDOS.label() + "-";
     private static final String DOS_PREFIX = AttackGroup.DOS.label() + "-";
     /**
@@ -81,21 +84,16 @@ public final class ModelDetector implements Detector {
         String attacker = attackerAnswers ? c.destination().ip() : c.source().ip();
         String target = attackerAnswers ? c.source().ip() : c.destination().ip();
         String kind = c.group().equals(AttackGroup.RECON.label()) ? c.group() : AttackClass.kind(c.attackClass());
-        Key key = new Key(kind, victimCentred ? target : attacker);
-        if (victimCentred) {
-            // The victim's own answers (ICMP errors to the bots) are flows it starts: they join its incident.
-            Key victimAnswering = new Key(kind, attacker);
-            if (!tallies.containsKey(key) && tallies.containsKey(victimAnswering)) {
-                key = victimAnswering;
-            }
-        }
+        // A flood victim's ICMP errors to the bots are flows it starts: they join its incident, not open one on a bot.
+        boolean victimAnswering = victimCentred && c.protocol().startsWith(ICMP) && !kind.contains(ICMP_CLASS);
+        Key key = new Key(kind, victimCentred && !victimAnswering ? target : attacker);
         long now = EventTime.millis(c.time());
         Tally tally = tallies.get(key);
         if (tally == null || !alerting.contains(tally) && now - tally.windowStart > windowMillis) {
             tally = new Tally(key, c.group(), victimCentred, now);
             tallies.put(key, tally);
         }
-        tally.see(c, attacker, target, now);
+        tally.see(c, attacker, target, victimAnswering, now);
         if (!alerting.contains(tally) && tally.rows >= config.minRows()) {
             alerting.add(tally);
             report(tally, out);
@@ -179,7 +177,7 @@ public final class ModelDetector implements Detector {
             this.windowStart = windowStart;
         }
 
-        void see(ClassificationEvent c, String attacker, String target, long now) {
+        void see(ClassificationEvent c, String attacker, String target, boolean victimAnswering, long now) {
             rows++;
             byClass.merge(c.attackClass(), 1L, Long::sum);
             model = c.model();
@@ -187,7 +185,6 @@ public final class ModelDetector implements Detector {
             lastSeen = Math.max(lastSeen, now);
             maxConfidence = Math.max(maxConfidence, c.confidence());
             confidenceSum += c.confidence();
-            boolean victimAnswering = victimCentred && attacker.equals(key.address());
             if (!victimAnswering) {
                 manySources |= source != null && !source.equals(attacker);
                 source = attacker;

@@ -23,9 +23,14 @@ class ModelDetectorTest {
     private long position;
 
     private void verdict(int second, String attackClass, String group, double confidence, String src, String dst) {
+        verdict(second, attackClass, group, confidence, "tcp", src, dst);
+    }
+
+    private void verdict(int second, String attackClass, String group, double confidence, String protocol, String src,
+            String dst) {
         detector.onEvent(new ClassificationEvent(new EventHeader(new EventId(1, position++), T0.plusSeconds(second),
-                "packet", "test", new byte[0]), "default@00", attackClass, group, confidence, "tcp", new Endpoint(src, 40000),
-                new Endpoint(dst, 80), Duration.ZERO, "1:flow" + position + "="), findings::add);
+                "packet", "test", new byte[0]), "default@00", attackClass, group, confidence, protocol,
+                new Endpoint(src, 40000), new Endpoint(dst, 80), Duration.ZERO, "1:flow" + position + "="), findings::add);
     }
 
     @Test
@@ -64,14 +69,19 @@ class ModelDetectorTest {
     }
 
     @Test
-    void theVictimsAnswersToItsAttackersJoinItsIncident() {
-        verdict(0, "Mirai-greeth_flood", "Mirai", 0.95, "198.51.100.1", "10.0.0.5");
-        verdict(0, "Mirai-greeth_flood", "Mirai", 0.95, "198.51.100.2", "10.0.0.5");
-        verdict(1, "Mirai-greeth_flood", "Mirai", 0.95, "10.0.0.5", "198.51.100.1");
+    void theVictimsIcmpErrorsToItsAttackersJoinItsIncidentEvenWhenTheyComeFirst() {
+        verdict(0, "Mirai-greip_flood", "Mirai", 0.95, "icmp", "10.0.0.5", "198.51.100.1");
+        verdict(0, "Mirai-greip_flood", "Mirai", 0.95, "udp", "198.51.100.1", "10.0.0.5");
+        verdict(1, "Mirai-greip_flood", "Mirai", 0.95, "udp", "198.51.100.2", "10.0.0.5");
+        verdict(1, "DDoS-ICMP_Flood", "DDoS", 0.95, "icmp", "198.51.100.3", "10.0.0.6");
+        verdict(1, "DDoS-ICMP_Flood", "DDoS", 0.95, "icmp", "198.51.100.4", "10.0.0.6");
         detector.advance(T0.plusSeconds(120), findings::add);
 
-        assertThat(findings).extracting(Finding::incidentKey).containsOnly("Mirai-greeth_flood|10.0.0.5");
-        assertThat(findings).extracting(Finding::count).containsExactly(2L, 1L);
+        assertThat(findings).extracting(Finding::incidentKey)
+                .containsExactly("Mirai-greip_flood|10.0.0.5", "ICMP_Flood|10.0.0.6", "Mirai-greip_flood|10.0.0.5");
+        assertThat(findings).extracting(Finding::count).containsExactly(2L, 2L, 1L);
+        assertThat(findings.getFirst().srcIp()).as("the victim's answer names no source").isEqualTo("198.51.100.1");
+        assertThat(findings.getLast().srcIp()).as("two bots").isNull();
     }
 
     @Test
