@@ -24,8 +24,8 @@ import java.util.Set;
 /**
  * The machine-learning classifier's incidents: its verdicts (classification events, made on the packet thread
  * for rows the model puts in an attack class at or above its alert threshold) gathered per kind of attack and
- * key. The key is the victim for floods (DDoS, DoS, Mirai: many sources, one target; the ICMP errors the
- * victim sends its attackers join its incident, whichever verdict comes first), the server whose answers were forged for DNS
+ * key. The key is the victim for floods (DDoS, DoS, Mirai: many sources, one target; flows the victim starts
+ * towards its attackers join its incident: ICMP errors always, others once the incident exists), the server whose answers were forged for DNS
  * spoofing, and the source otherwise (a scan, a brute force, a web attack come from one place).
  * {@link ModelConfig#minRows()} verdicts of one kind and key within the window make an incident, reported then
  * and brought up to date while it goes on. DoS and DDoS variants of a class are one kind, named DoS when its
@@ -84,9 +84,13 @@ public final class ModelDetector implements Detector {
         String attacker = attackerAnswers ? c.destination().ip() : c.source().ip();
         String target = attackerAnswers ? c.source().ip() : c.destination().ip();
         String kind = c.group().equals(AttackGroup.RECON.label()) ? c.group() : AttackClass.kind(c.attackClass());
-        // A flood victim's ICMP errors to the bots are flows it starts: they join its incident, not open one on a bot.
-        boolean victimAnswering = victimCentred && c.protocol().startsWith(ICMP) && !kind.contains(ICMP_CLASS);
-        Key key = new Key(kind, victimCentred && !victimAnswering ? target : attacker);
+        // A flood victim's answers to the bots are flows it starts: they join its incident rather than open one on a
+        // bot. ICMP errors are answers whichever verdict comes first; other flows, when the victim's incident exists.
+        Key towardsTarget = new Key(kind, target);
+        Key fromVictim = new Key(kind, attacker);
+        boolean victimAnswering = victimCentred && (c.protocol().startsWith(ICMP) && !kind.contains(ICMP_CLASS)
+                || !tallies.containsKey(towardsTarget) && tallies.containsKey(fromVictim));
+        Key key = victimCentred && !victimAnswering ? towardsTarget : fromVictim;
         long now = EventTime.millis(c.time());
         Tally tally = tallies.get(key);
         if (tally == null || !alerting.contains(tally) && now - tally.windowStart > windowMillis) {

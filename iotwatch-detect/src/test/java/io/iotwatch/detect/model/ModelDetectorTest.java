@@ -69,17 +69,18 @@ class ModelDetectorTest {
     }
 
     @Test
-    void theVictimsIcmpErrorsToItsAttackersJoinItsIncidentEvenWhenTheyComeFirst() {
+    void theVictimsAnswersToItsAttackersJoinItsIncidentAndIcmpErrorsEvenWhenTheyComeFirst() {
         verdict(0, "Mirai-greip_flood", "Mirai", 0.95, "icmp", "10.0.0.5", "198.51.100.1");
         verdict(0, "Mirai-greip_flood", "Mirai", 0.95, "udp", "198.51.100.1", "10.0.0.5");
         verdict(1, "Mirai-greip_flood", "Mirai", 0.95, "udp", "198.51.100.2", "10.0.0.5");
+        verdict(1, "Mirai-greip_flood", "Mirai", 0.95, "udp", "10.0.0.5", "198.51.100.2");
         verdict(1, "DDoS-ICMP_Flood", "DDoS", 0.95, "icmp", "198.51.100.3", "10.0.0.6");
         verdict(1, "DDoS-ICMP_Flood", "DDoS", 0.95, "icmp", "198.51.100.4", "10.0.0.6");
         detector.advance(T0.plusSeconds(120), findings::add);
 
         assertThat(findings).extracting(Finding::incidentKey)
                 .containsExactly("Mirai-greip_flood|10.0.0.5", "ICMP_Flood|10.0.0.6", "Mirai-greip_flood|10.0.0.5");
-        assertThat(findings).extracting(Finding::count).containsExactly(2L, 2L, 1L);
+        assertThat(findings).extracting(Finding::count).containsExactly(2L, 2L, 2L);
         assertThat(findings.getFirst().srcIp()).as("the victim's answer names no source").isEqualTo("198.51.100.1");
         assertThat(findings.getLast().srcIp()).as("two bots").isNull();
     }
