@@ -88,14 +88,17 @@ public final class ModelDirectory {
 
     /** The model that ships with iotwatch, trained as docs/MODEL.md describes. */
     public static Loaded loadDefault() throws IOException {
-        String json = resource(MANIFEST_FILE);
-        ModelManifest manifest = manifest(json, "the default model's " + MANIFEST_FILE);
+        ModelManifest manifest = defaultManifest();
         return loaded(DEFAULT_NAME, manifest, resource(manifest.modelFile()), "the default model's " + manifest.modelFile());
     }
 
     /** The text of the default model's LightGBM file, for comparisons with LightGBM itself. */
     public static String defaultModelText() throws IOException {
-        return resource(manifest(resource(MANIFEST_FILE), "the default model's " + MANIFEST_FILE).modelFile());
+        return resource(defaultManifest().modelFile());
+    }
+
+    private static ModelManifest defaultManifest() throws IOException {
+        return manifest(resource(MANIFEST_FILE), "the default model's " + MANIFEST_FILE);
     }
 
     /** The manifest's JSON text, as written into model.json. */
