@@ -36,15 +36,17 @@ class ArchitectureTest {
                 .layer("detect").definedBy("io.iotwatch.detect..")
                 .layer("sim").definedBy("io.iotwatch.sim..")
                 .layer("ml").definedBy("io.iotwatch.ml..")
+                .layer("web").definedBy("io.iotwatch.web..")
                 .layer("app").definedBy("io.iotwatch.app..")
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
                 .whereLayer("logs").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("packet").mayOnlyBeAccessedByLayers("sim", "ml", "app")
-                .whereLayer("store").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("web", "app")
+                .whereLayer("web").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("detect").mayOnlyBeAccessedByLayers("ml", "app")
                 .whereLayer("sim").mayOnlyBeAccessedByLayers("ml", "app")
                 .whereLayer("ml").mayOnlyBeAccessedByLayers("app")
-                .whereLayer("core").mayOnlyBeAccessedByLayers("logs", "packet", "store", "detect", "sim", "ml", "app");
+                .whereLayer("core").mayOnlyBeAccessedByLayers("logs", "packet", "store", "detect", "sim", "ml", "web", "app");
         layers.check(classes);
     }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Runs the detectors over events on event time and merges their findings into alerts: one alert per
@@ -46,6 +47,7 @@ public final class DetectionEngine {
     private final List<Detector> detectors;
     // The detectors of each event type, by ordinal: an event visits only those that look at its type.
     private final Detector[][] byType;
+    // written by the dashboard's triage while the detectors run
     private final List<Suppression> suppressions;
     private final Duration incidentGap;
     private final Set<String> corroborators;
@@ -78,9 +80,19 @@ public final class DetectionEngine {
         for (EventType type : EventType.values()) {
             byType[type.ordinal()] = detectors.stream().filter(d -> d.eventTypes().contains(type)).toArray(Detector[]::new);
         }
-        this.suppressions = List.copyOf(suppressions);
+        this.suppressions = new CopyOnWriteArrayList<>(suppressions);
         this.incidentGap = incidentGap;
         this.corroborators = Set.copyOf(corroborators);
+    }
+
+    /** Suppresses what {@code rule} matches from now on; safe to call while another thread detects. */
+    public void suppress(Suppression rule) {
+        suppressions.add(rule);
+    }
+
+    /** Undoes {@link #suppress} of an equal rule. */
+    public void unsuppress(Suppression rule) {
+        suppressions.remove(rule);
     }
 
     /** Runs the detectors that look at the event's type, then tells all of them when a minute of event time has passed. */

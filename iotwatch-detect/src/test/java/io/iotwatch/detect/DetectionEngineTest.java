@@ -135,6 +135,20 @@ class DetectionEngineTest {
     }
 
     @Test
+    void rulesAddedWhileRunningSuppressFromThenOnAndRemovedOnesStop() {
+        DetectionEngine engine = engine(List.of());
+        Suppression rule = new Suppression("echo", "10.0.5.9/32", null);
+        engine.accept(hit(0, "a", "high", "10.0.5.9"));
+        engine.suppress(rule);
+        engine.accept(hit(1, "b", "high", "10.0.5.9"));
+        engine.unsuppress(new Suppression("echo", "10.0.5.9/32", null));
+        engine.accept(hit(2, "c", "high", "10.0.5.9"));
+
+        assertThat(engine.drainChanged()).extracting(Alert::incidentKey).containsExactly("a", "c");
+        assertThat(engine.suppressedCounts()).containsEntry("echo", 1L);
+    }
+
+    @Test
     void detectorsAreToldOncePerMinuteOfEventTimeAndAtTheEnd() {
         DetectionEngine engine = engine(List.of());
         for (int s = 0; s <= 150; s += 10) {

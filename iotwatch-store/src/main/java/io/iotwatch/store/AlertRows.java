@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,11 @@ final class AlertRows {
     static final List<String> COLUMNS = List.of("id", "detector", "incident_key", "attack_class", "attack_group",
             "level", "confidence", "first_seen_ns", "last_seen_ns", "src_ip", "dst_ip", "domain", "mitre",
             "alert_count", "evidence", "updated_at_ms");
-    private static final String SELECT = "SELECT " + String.join(", ", COLUMNS.subList(0, COLUMNS.size() - 1)) + " FROM alerts";
+    private static final List<String> READ = COLUMNS.subList(0, COLUMNS.size() - 1);
+    private static final String SELECT = "SELECT " + String.join(", ", READ) + " FROM alerts";
+    /** Alerts (as {@code a}) with their triage (as {@code t}, NULLs if none), for {@link #stored}. */
+    static final String SELECT_STORED = "SELECT " + String.join(", ", READ.stream().map(c -> "a." + c).toList())
+            + ", t.status, t.note, t.actor, t.at_ns FROM alerts a LEFT JOIN alert_triage t ON t.alert_id = a.id";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> EVIDENCE = new TypeReference<>() {};
 
@@ -88,9 +91,18 @@ final class AlertRows {
         }
     }
 
+    /** The alert and its triage in the current row of a query that starts with {@link #SELECT_STORED}. */
+    static StoredAlert stored(ResultSet rs) throws SQLException {
+        String status = rs.getString(16);
+        Triage triage = status == null ? null
+                : new Triage(AlertStatus.of(status), rs.getString(17), rs.getString(18), Sql.instant(rs, 19));
+        return new StoredAlert(alert(rs), triage);
+    }
+
     private static Alert alert(ResultSet rs) throws SQLException {
         return new Alert(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                ThreatLevel.of(rs.getString(6)), rs.getDouble(7), instant(rs.getLong(8)), instant(rs.getLong(9)),
+                ThreatLevel.of(rs.getString(6)), rs.getDouble(7), EventCodec.instant(rs.getLong(8)),
+                EventCodec.instant(rs.getLong(9)),
                 rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getLong(14),
                 evidence(rs.getString(15)));
     }
@@ -102,10 +114,6 @@ final class AlertRows {
         } catch (JsonProcessingException e) {
             throw new SQLException("stored alert evidence is not a JSON object: " + e.getOriginalMessage(), e);
         }
-    }
-
-    private static Instant instant(long epochNanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L));
     }
 
     // Addresses and domains come from parsed traffic: a hostile one is cut rather than failing the batch.

@@ -277,14 +277,23 @@ final class EventCodec {
 
     /** Nanoseconds since the epoch, held at the nearest bound for instants beyond +-292 years. */
     static long epochNanos(Instant time) {
-        long seconds = time.getEpochSecond();
+        return epochNanos(time.getEpochSecond(), time.getNano());
+    }
+
+    /** As {@link #epochNanos(Instant)}, for a time given as epoch seconds and nanoseconds of the second. */
+    static long epochNanos(long seconds, int nanos) {
         if (seconds >= Long.MAX_VALUE / 1_000_000_000L) {
             return Long.MAX_VALUE;
         }
         if (seconds <= Long.MIN_VALUE / 1_000_000_000L) {
             return Long.MIN_VALUE;
         }
-        return seconds * 1_000_000_000L + time.getNano();
+        return seconds * 1_000_000_000L + nanos;
+    }
+
+    /** The instant of epoch nanoseconds, as {@link #epochNanos} wrote it. */
+    static Instant instant(long epochNanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L));
     }
 
     // The count comes first but is known last: five bytes are reserved, enough for any int, and the

@@ -6,8 +6,10 @@ import io.iotwatch.core.event.EventType;
 import io.iotwatch.core.event.Reject;
 import io.iotwatch.core.sink.Batch;
 import io.iotwatch.core.sink.Checkpoint;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Stores events, rejects and checkpoints. Thread-safe; failures are {@link StoreException}s.
@@ -39,6 +41,26 @@ public interface EventStore extends AutoCloseable {
 
     /** Up to {@code limit} events of {@code type}, in id order, equal to the events stored. */
     List<Event> events(EventType type, int limit);
+
+    /**
+     * The oldest {@code limit} (1 to 1,000,000) stored events of any type whose time is within
+     * {@code from} to {@code to} (both included) and one of whose endpoint addresses (source or
+     * destination, DNS client or server, ARP sender or target) is one of {@code ips}, oldest first (then
+     * by id). An empty {@code ips} takes every event of the range.
+     */
+    List<Event> events(Instant from, Instant to, Set<String> ips, int limit);
+
+    /** Traffic as the dashboard shows it, from aggregates kept as events are stored. */
+    TrafficQueries traffic();
+
+    /** Stored alerts with their triage, as the dashboard shows them. */
+    AlertQueries alertQueries();
+
+    /** Triage of alerts and the allow rules it writes. */
+    TriageStore triage();
+
+    /** Users of the dashboard and their API tokens. */
+    UserStore users();
 
     @Override
     void close();

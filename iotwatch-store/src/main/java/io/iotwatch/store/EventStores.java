@@ -31,6 +31,11 @@ public final class EventStores {
 
     /** As {@link #open(StoreSettings)}, writing event blocks with the given compression. */
     static EventStore open(StoreSettings settings, EventCodec.Compression compression) {
+        return open(settings, compression, TrafficAggregator.MAX_HOSTS);
+    }
+
+    /** As {@link #open(StoreSettings)}, keeping at most {@code maxHosts} hosts (see {@link TrafficAggregator}). */
+    static EventStore open(StoreSettings settings, EventCodec.Compression compression, int maxHosts) {
         Dialect dialect = Dialect.of(settings.jdbcUrl());
         String url = dialect.driverUrl(settings.jdbcUrl());
         if (dialect == Dialect.SQLITE) {
@@ -45,7 +50,7 @@ public final class EventStores {
                     .placeholders(dialect.placeholders())
                     .load()
                     .migrate();
-            return new JdbcEventStore(pool, dialect, compression);
+            return new JdbcEventStore(pool, dialect, compression, maxHosts);
         } catch (FlywayException e) {
             pool.close();
             throw new StoreException("cannot bring the schema of " + settings.jdbcUrl() + " up to date: " + e.getMessage(), e);
@@ -61,8 +66,8 @@ public final class EventStores {
         config.setJdbcUrl(url);
         config.setUsername(settings.user().isEmpty() ? null : settings.user());
         config.setPassword(settings.password().isEmpty() ? null : settings.password());
-        // one connection for the writer, one for reads (checkpoints, summaries) meanwhile
-        config.setMaximumPoolSize(2);
+        // one connection for the writer, three for reads meanwhile: the dashboard asks several at once
+        config.setMaximumPoolSize(4);
         dialect.connectionProperties().forEach(config::addDataSourceProperty);
         try {
             return new HikariDataSource(config);

@@ -2,16 +2,26 @@ package io.iotwatch.store;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.iotwatch.core.alert.Alert;
+import io.iotwatch.core.event.ArpEvent;
+import io.iotwatch.core.event.AuthEvent;
+import io.iotwatch.core.event.ClassificationEvent;
+import io.iotwatch.core.event.ConnectionEvent;
+import io.iotwatch.core.event.DnsEvent;
 import io.iotwatch.core.event.Event;
 import io.iotwatch.core.event.EventId;
 import io.iotwatch.core.event.EventType;
+import io.iotwatch.core.event.GenericEvent;
 import io.iotwatch.core.event.Reject;
+import io.iotwatch.core.event.VendorAlertEvent;
 import io.iotwatch.core.sink.Batch;
 import io.iotwatch.core.sink.Checkpoint;
+import io.iotwatch.store.Dialect.Merge;
+import io.iotwatch.store.Dialect.Merged;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -19,11 +29,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The event store on any {@link Dialect}, through a small connection pool: one writer, one reader.
- * Events are stored in blocks, see {@link EventCodec} and the migration.
+ * The event store on any {@link Dialect}, through a small connection pool: one writer at a time (batches,
+ * triage, users: see {@link Sql}), readers meanwhile. Events are stored in blocks, see {@link EventCodec}
+ * and the migration; the dashboard's traffic aggregates are kept with them (see {@link TrafficAggregator}).
  */
 final class JdbcEventStore implements EventStore {
 
@@ -34,10 +46,9 @@ final class JdbcEventStore implements EventStore {
             List.of("stream", "position", "origin", "line_number", "raw", "reason", "received_at_ms");
     private static final List<String> CHECKPOINT_COLUMNS =
             List.of("stream", "origin", "byte_offset", "line_number", "updated_at_ms");
-    // bounds the parameters a driver holds for one round trip, whatever the batch size
-    private static final int ROWS_PER_EXECUTE = 1024;
 
     private static final EventType[] TYPES = EventType.values();
+    private static final Comparator<Event> OLDEST_FIRST = Comparator.comparing(Event::time).thenComparing(Event::id);
 
     private final HikariDataSource pool;
     private final String insertBlock;
@@ -49,15 +60,48 @@ final class JdbcEventStore implements EventStore {
     // storing the rest must not interleave with another batch of this store
     private final ReentrantLock writing = new ReentrantLock();
     private final EventCodec codec;
+    private final TrafficAggregator aggregator; // guarded by writing
+    private final TrafficQueries traffic;
+    private final AlertQueries alertQueries;
+    private final TriageStore triage;
+    private final UserStore users;
 
-    JdbcEventStore(HikariDataSource pool, Dialect dialect, EventCodec.Compression compression) {
+    JdbcEventStore(HikariDataSource pool, Dialect dialect, EventCodec.Compression compression, int maxHosts) {
         this.pool = pool;
         this.codec = new EventCodec(compression);
         this.insertBlock = dialect.insertUnlessStored("event_blocks", BLOCK_COLUMNS, List.of("stream", "first_position"));
-        this.addEventCount = dialect.addTo("event_counts", "type", "events");
+        this.addEventCount = dialect.upsert("event_counts", List.of("type"), List.of(new Merged("events", Merge.ADD)));
         this.insertReject = dialect.insertUnlessStored("rejects", REJECT_COLUMNS, KEY);
-        this.upsertCheckpoint = dialect.upsert("checkpoints", CHECKPOINT_COLUMNS, "stream");
-        this.upsertAlert = dialect.upsert("alerts", AlertRows.COLUMNS, "id");
+        this.upsertCheckpoint = dialect.upsert("checkpoints", CHECKPOINT_COLUMNS.subList(0, 1),
+                Merged.each(Merge.REPLACE, CHECKPOINT_COLUMNS.subList(1, CHECKPOINT_COLUMNS.size())));
+        this.upsertAlert = dialect.upsert("alerts", AlertRows.COLUMNS.subList(0, 1),
+                Merged.each(Merge.REPLACE, AlertRows.COLUMNS.subList(1, AlertRows.COLUMNS.size())));
+        this.aggregator = new TrafficAggregator(dialect, maxHosts);
+        Sql sql = new Sql(pool, writing);
+        this.traffic = new JdbcTrafficQueries(sql);
+        this.alertQueries = new JdbcAlertQueries(sql);
+        this.triage = new JdbcTriageStore(sql, dialect);
+        this.users = new JdbcUserStore(sql, dialect);
+    }
+
+    @Override
+    public TrafficQueries traffic() {
+        return traffic;
+    }
+
+    @Override
+    public AlertQueries alertQueries() {
+        return alertQueries;
+    }
+
+    @Override
+    public TriageStore triage() {
+        return triage;
+    }
+
+    @Override
+    public UserStore users() {
+        return users;
     }
 
     @Override
@@ -116,12 +160,24 @@ final class JdbcEventStore implements EventStore {
      * size: then the events whose positions stored blocks cover already are left out, so that every
      * event is stored once and the blocks of a stream never overlap. That needs one indexed look-up
      * per block; a block whose key is stored already (another process storing the same stream) is
-     * ignored by the insert and not counted.
+     * ignored by the insert and not counted. The events of the blocks stored, and only those, are added
+     * to the traffic aggregates.
      */
     private void storeEvents(Connection c, List<Event> events) throws SQLException {
         if (events.isEmpty()) {
             return;
         }
+        try {
+            aggregator.start(c);
+            storeBlocks(c, events);
+            aggregator.write(c);
+        } finally {
+            // a failed batch must not leave its events to be counted with the next one
+            aggregator.clear();
+        }
+    }
+
+    private void storeBlocks(Connection c, List<Event> events) throws SQLException {
         long[] counts = new long[TYPES.length];
         try (PreparedStatement insert = c.prepareStatement(insertBlock)) {
             int from = 0;
@@ -134,12 +190,13 @@ final class JdbcEventStore implements EventStore {
                 for (List<Event> run : unstored(c, events.subList(from, to))) {
                     for (int at = 0; at < run.size(); ) {
                         EventCodec.Block block = codec.encode(run, at, run.size());
-                        at += block.eventCount();
                         if (insertBlock(insert, block) == 1) {
                             for (int t = 0; t < counts.length; t++) {
                                 counts[t] += block.countsByType()[t];
                             }
+                            aggregator.add(run, at, at + block.eventCount());
                         }
+                        at += block.eventCount();
                     }
                 }
                 from = to;
@@ -243,18 +300,10 @@ final class JdbcEventStore implements EventStore {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement st = c.prepareStatement(insert)) {
-            int pending = 0;
+        try (Sql.Batched batch = new Sql.Batched(c, insert)) {
             for (T row : rows) {
-                binder.bind(st, row);
-                st.addBatch();
-                if (++pending == ROWS_PER_EXECUTE) {
-                    st.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                st.executeBatch();
+                binder.bind(batch.statement(), row);
+                batch.add();
             }
         }
     }
@@ -379,6 +428,60 @@ final class JdbcEventStore implements EventStore {
         } catch (SQLException e) {
             throw failure("cannot read the " + type.label() + " events", e);
         }
+    }
+
+    @Override
+    public List<Event> events(Instant from, Instant to, Set<String> ips, int limit) {
+        Args.range(from, to);
+        Objects.requireNonNull(ips, "ips");
+        Args.limit(limit);
+        List<Event> found = new ArrayList<>();
+        // once limit events are found, a block that begins after the latest of them cannot improve on them
+        long cutoff = Long.MAX_VALUE;
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement st = c.prepareStatement("SELECT time_min_ns, codec, payload FROM event_blocks"
+                    + " WHERE time_min_ns <= ? AND time_max_ns >= ? ORDER BY time_min_ns")) {
+                st.setFetchSize(16);
+                st.setLong(1, EventCodec.epochNanos(to));
+                st.setLong(2, EventCodec.epochNanos(from));
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next() && rs.getLong(1) <= cutoff) {
+                        for (Event event : EventCodec.decode(rs.getString(2), rs.getBytes(3))) {
+                            if (!event.time().isBefore(from) && !event.time().isAfter(to) && involves(event, ips)) {
+                                found.add(event);
+                            }
+                        }
+                        if (found.size() >= limit) {
+                            found.sort(OLDEST_FIRST);
+                            found.subList(limit, found.size()).clear();
+                            cutoff = EventCodec.epochNanos(found.getLast().time());
+                        }
+                    }
+                }
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw failure("cannot read the events from " + from + " to " + to, e);
+        }
+        found.sort(OLDEST_FIRST);
+        return found;
+    }
+
+    private static boolean involves(Event event, Set<String> ips) {
+        if (ips.isEmpty()) {
+            return true;
+        }
+        return switch (event) {
+            case ConnectionEvent e -> ips.contains(e.source().ip()) || ips.contains(e.destination().ip());
+            case DnsEvent e -> ips.contains(e.client().ip()) || ips.contains(e.server().ip());
+            case AuthEvent e -> ips.contains(e.source().ip()) || ips.contains(e.target().ip());
+            case ArpEvent e -> ips.contains(e.senderIp()) || ips.contains(e.targetIp());
+            case VendorAlertEvent e -> ips.contains(e.source().ip()) || ips.contains(e.destination().ip());
+            case ClassificationEvent e -> ips.contains(e.source().ip()) || ips.contains(e.destination().ip());
+            case GenericEvent e -> false;
+        };
     }
 
     private static EventType type(String label) {

@@ -10,10 +10,12 @@ import io.iotwatch.core.event.EventType;
 import io.iotwatch.core.event.Reject;
 import io.iotwatch.core.sink.Batch;
 import io.iotwatch.core.sink.Checkpoint;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -242,6 +244,31 @@ class BatchWriterTest {
 
         @Override
         public List<Event> events(EventType type, int limit) {
+            throw new UnsupportedOperationException("BatchWriter only stores: a read here would be a bug");
+        }
+
+        @Override
+        public List<Event> events(Instant from, Instant to, Set<String> ips, int limit) {
+            throw new UnsupportedOperationException("BatchWriter only stores: a read here would be a bug");
+        }
+
+        @Override
+        public TrafficQueries traffic() {
+            throw new UnsupportedOperationException("BatchWriter only stores: a read here would be a bug");
+        }
+
+        @Override
+        public AlertQueries alertQueries() {
+            throw new UnsupportedOperationException("BatchWriter only stores: a read here would be a bug");
+        }
+
+        @Override
+        public TriageStore triage() {
+            throw new UnsupportedOperationException("BatchWriter only stores: a read here would be a bug");
+        }
+
+        @Override
+        public UserStore users() {
             throw new UnsupportedOperationException("BatchWriter only stores: a read here would be a bug");
         }
 

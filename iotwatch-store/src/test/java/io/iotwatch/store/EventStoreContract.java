@@ -1,8 +1,5 @@
 package io.iotwatch.store;
 
-import java.util.Optional;
-import io.iotwatch.core.alert.ThreatLevel;
-import io.iotwatch.core.alert.Alert;
 import static io.iotwatch.store.SampleEvents.STREAM;
 import static io.iotwatch.store.SampleEvents.batch;
 import static io.iotwatch.store.SampleEvents.header;
@@ -10,6 +7,11 @@ import static io.iotwatch.store.SampleEvents.reject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.iotwatch.core.alert.Alert;
+import io.iotwatch.core.alert.ThreatLevel;
+import io.iotwatch.core.event.ArpEvent;
+import io.iotwatch.core.event.AuthEvent;
+import io.iotwatch.core.event.ClassificationEvent;
 import io.iotwatch.core.event.ConnectionEvent;
 import io.iotwatch.core.event.DnsEvent;
 import io.iotwatch.core.event.Endpoint;
@@ -19,6 +21,7 @@ import io.iotwatch.core.event.EventId;
 import io.iotwatch.core.event.EventType;
 import io.iotwatch.core.event.GenericEvent;
 import io.iotwatch.core.event.Reject;
+import io.iotwatch.core.event.VendorAlertEvent;
 import io.iotwatch.core.sink.Batch;
 import io.iotwatch.core.sink.Checkpoint;
 import java.nio.charset.StandardCharsets;
@@ -30,10 +33,15 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -487,6 +495,661 @@ abstract class EventStoreContract {
                 .isInstanceOf(StoreException.class);
         assertThatThrownBy(writer::close).isInstanceOf(StoreException.class);
         assertThat(store.events(EventType.CONNECTION, 10)).isEmpty();
+    }
+
+    // ---- the dashboard: traffic aggregates
+
+    private static final Instant T0 = Instant.parse("2025-05-12T10:00:00Z");
+
+    /** Stores the events in consecutive batches of random sizes (1 to 400). */
+    private void storeInBatches(List<Event> events, Random random) {
+        for (int from = 0; from < events.size(); ) {
+            int to = Math.min(events.size(), from + 1 + random.nextInt(400));
+            store.accept(batch(events.subList(from, to), List.of()));
+            from = to;
+        }
+    }
+
+    private record TrafficSnapshot(List<TrafficBucket> series, List<ProtocolTotal> protocols, List<Talker> talkers,
+            HostPage hosts, TrafficTotals totals) {}
+
+    private TrafficSnapshot traffic(Instant from, Instant to) {
+        TrafficQueries traffic = store.traffic();
+        return new TrafficSnapshot(traffic.series(from, to, Duration.ofMinutes(1)), traffic.protocols(from, to),
+                traffic.talkers(from, to, 1000), traffic.hosts(null, 0, 1000), traffic.totals());
+    }
+
+    @Test
+    void trafficAggregatesEqualSumsOverTheStoredEvents() {
+        Random random = new Random(20250512);
+        List<Event> events = SampleEvents.traffic(random, 0, 3000, T0.plusSeconds(17), Duration.ofHours(3));
+        storeInBatches(events, random);
+
+        Instant from = T0;
+        Instant to = T0.plus(Duration.ofHours(3)).plusSeconds(30);
+        TrafficQueries traffic = store.traffic();
+        assertThat(traffic.series(from, to, Duration.ofMinutes(1)))
+                .hasSize(3 * 60 + 1)
+                .isEqualTo(ExpectedTraffic.series(events, from, to, Duration.ofMinutes(1)));
+        assertThat(traffic.series(from.plusSeconds(190), to, Duration.ofMinutes(7)))
+                .isEqualTo(ExpectedTraffic.series(events, from.plusSeconds(190), to, Duration.ofMinutes(7)));
+        assertThat(traffic.protocols(from, to)).isEqualTo(ExpectedTraffic.protocols(events))
+                .extracting(ProtocolTotal::protocol).contains("tcp", "other").doesNotContain("TCP", "");
+        List<Talker> talkers = ExpectedTraffic.talkers(events);
+        assertThat(traffic.talkers(from, to, 1000)).isEqualTo(talkers);
+        assertThat(traffic.talkers(from, to, 3)).isEqualTo(talkers.subList(0, 3));
+        List<Host> hosts = ExpectedTraffic.hosts(events);
+        assertThat(hosts).extracting(Host::ip).containsExactlyInAnyOrder("10.0.0.1", "10.200.3.4", "172.16.5.4",
+                "172.31.255.1", "192.168.1.23", "192.168.1.24", "169.254.10.10", "fd12:3456::1", "fc00::7", "fe80::1", "febf::2");
+        assertThat(traffic.hosts(null, 0, 1000)).isEqualTo(new HostPage(hosts.size(), hosts));
+        for (Host host : hosts) {
+            assertThat(traffic.host(host.ip())).contains(host);
+        }
+        assertThat(traffic.host("8.8.8.8")).isEmpty();
+        assertThat(traffic.totals()).isEqualTo(ExpectedTraffic.totals(events));
+    }
+
+    @Test
+    void storingTheSameEventsAgainCountsNothingTwice() {
+        Random random = new Random(7);
+        List<Event> events = SampleEvents.traffic(random, 1000, 1500, T0, Duration.ofMinutes(90));
+        storeInBatches(events, random);
+        TrafficSnapshot once = traffic(T0, T0.plus(Duration.ofMinutes(90)));
+
+        store.accept(batch(events, List.of()));
+        storeInBatches(events.subList(55, 1300), random);
+        List<Event> shuffled = new ArrayList<>(events.subList(700, 900));
+        Collections.shuffle(shuffled, random);
+        store.accept(batch(shuffled, List.of()));
+
+        assertThat(traffic(T0, T0.plus(Duration.ofMinutes(90)))).isEqualTo(once);
+        assertThat(once.totals()).isEqualTo(ExpectedTraffic.totals(events));
+    }
+
+    @Test
+    void aFailedBatchAddsNothingToTheAggregates() throws SQLException {
+        List<Event> events = SampleEvents.traffic(new Random(3), 0, 200, T0, Duration.ofMinutes(10));
+        execute("ALTER TABLE rejects RENAME TO rejects_away");
+        assertThatThrownBy(() -> store.accept(batch(events, List.of(reject(10_000, "x"))))).isInstanceOf(StoreException.class);
+        execute("ALTER TABLE rejects_away RENAME TO rejects");
+
+        assertThat(store.traffic().totals()).isEqualTo(new TrafficTotals(0, 0, 0, 0, null, null));
+        store.accept(batch(events.subList(0, 1), List.of()));
+        assertThat(store.traffic().totals()).isEqualTo(ExpectedTraffic.totals(events.subList(0, 1)));
+    }
+
+    @Test
+    void countsOfABrokenRecordCountAsZeroInsteadOfOverflowing() {
+        ConnectionEvent sane = new ConnectionEvent(header(1), "tcp", new Endpoint("10.0.0.1", 1), new Endpoint("10.0.0.2", 2),
+                100, 200, 3, 4, null, "", "", "", "", 0);
+        List<Event> events = new ArrayList<>(List.of(sane));
+        for (int i = 2; i < 6; i++) {
+            events.add(new ConnectionEvent(header(i), "tcp", new Endpoint("10.0.0.1", 1), new Endpoint("10.0.0.2", 2),
+                    Long.MAX_VALUE, Long.MIN_VALUE, -1, 1L << 48, null, "", "", "", "", 0));
+        }
+        store.accept(batch(events.subList(0, 3), List.of()));
+        store.accept(batch(events.subList(3, 5), List.of()));
+
+        TrafficTotals totals = store.traffic().totals();
+        assertThat(totals.connections()).isEqualTo(5);
+        assertThat(totals.bytes()).isEqualTo(300);
+        assertThat(totals.packets()).isEqualTo(7);
+        assertThat(store.traffic().host("10.0.0.1")).get().satisfies(h -> {
+            assertThat(h.bytesOut()).isEqualTo(100);
+            assertThat(h.bytesIn()).isEqualTo(200);
+        });
+    }
+
+    @Test
+    void hostsAreBoundedAndPastTheBoundNewAddressesCountOnlyInTheTraffic() {
+        store.accept(batch(List.of(connectionAt(1, T0, "10.0.0.1", "10.0.0.2", 30)), List.of()));
+        store.close();
+        // the bound counts the hosts stored before
+        store = EventStores.open(settings, EventCodec.Compression.LZ4, 3);
+
+        store.accept(batch(List.of(
+                connectionAt(2, T0.plusSeconds(1), "10.0.0.3", "10.0.0.4", 300),
+                connectionAt(3, T0.plusSeconds(2), "10.0.0.5", "10.0.0.1", 3000),
+                arp(4, T0.plusSeconds(3), "10.0.0.6", "aa:aa:aa:aa:aa:06")), List.of()));
+        store.accept(batch(List.of(connectionAt(5, T0.plusSeconds(4), "10.0.0.2", "10.0.0.7", 30_000)), List.of()));
+
+        TrafficQueries traffic = store.traffic();
+        assertThat(traffic.hosts(null, 0, 10).items()).extracting(Host::ip).containsExactly("10.0.0.2", "10.0.0.1", "10.0.0.3");
+        assertThat(traffic.host("10.0.0.1")).get().extracting(Host::connections, Host::bytesIn).containsExactly(2L, 20L + 1000);
+        assertThat(traffic.talkers(T0, T0.plusSeconds(10), 10)).extracting(Talker::ip).containsExactly("10.0.0.2", "10.0.0.1", "10.0.0.3");
+        assertThat(traffic.totals().bytes()).isEqualTo(33_330);
+        assertThat(traffic.totals().connections()).isEqualTo(4);
+    }
+
+    @Test
+    void aHostKeepsTheMacOfItsLatestArpMessageAndItsFirstAndLastTimes() {
+        String ip = "192.168.1.50";
+        Instant t = T0;
+        store.accept(batch(List.of(
+                arp(10, t.plusSeconds(600), ip, "aa:aa:aa:aa:aa:01"),
+                new ConnectionEvent(new EventHeader(new EventId(STREAM, 11), t.plusSeconds(300), "pcap", "", ""), "udp",
+                        new Endpoint(ip, 5000), new Endpoint("8.8.8.8", 53), 60, 120, 1, 1, null, "", "", "", "", 0)), List.of()));
+        assertThat(store.traffic().host(ip)).contains(
+                new Host(ip, "aa:aa:aa:aa:aa:01", t.plusSeconds(300), t.plusSeconds(600), 1, 60, 120, 2));
+
+        // an older MAC does not replace a newer one; an earlier event moves first seen back
+        store.accept(batch(List.of(
+                arp(20, t.plusSeconds(120), ip, "aa:aa:aa:aa:aa:02"),
+                new DnsEvent(new EventHeader(new EventId(STREAM, 21), t.plusSeconds(60), "pcap", "", ""),
+                        new Endpoint(ip, 5353), new Endpoint("192.168.1.1", 53), "x.example", "A", "", null)), List.of()));
+        assertThat(store.traffic().host(ip)).contains(
+                new Host(ip, "aa:aa:aa:aa:aa:01", t.plusSeconds(60), t.plusSeconds(600), 1, 60, 120, 2));
+
+        // a newer MAC does; a message without a MAC changes none but is seen
+        store.accept(batch(List.of(arp(30, t.plusSeconds(1200), ip, "aa:aa:aa:aa:aa:03")), List.of()));
+        store.accept(batch(List.of(arp(31, t.plusSeconds(1800), ip, "")), List.of()));
+        assertThat(store.traffic().host(ip)).contains(
+                new Host(ip, "aa:aa:aa:aa:aa:03", t.plusSeconds(60), t.plusSeconds(1800), 1, 60, 120, 2));
+        assertThat(store.traffic().host("192.168.1.1")).contains(
+                new Host("192.168.1.1", null, t.plusSeconds(60), t.plusSeconds(60), 0, 0, 0, 0));
+        assertThat(store.traffic().host("8.8.8.8")).isEmpty();
+    }
+
+    private static ArpEvent arp(long position, Instant time, String ip, String mac) {
+        return new ArpEvent(new EventHeader(new EventId(STREAM, position), time, "pcap", "", ""), ArpEvent.Operation.REPLY,
+                ip, mac, "192.168.1.1", "");
+    }
+
+    @Test
+    void seriesHaveOneAlignedBucketPerStepWithZerosFilledIn() {
+        store.accept(batch(List.of(
+                connectionAt(1, T0.plusSeconds(30), "10.0.0.1", "10.0.0.2", 1000),
+                connectionAt(2, T0.plusSeconds(12 * 60 + 10), "10.0.0.1", "10.0.0.2", 10),
+                connectionAt(3, T0.plusSeconds(14 * 60 + 59), "10.0.0.1", "10.0.0.2", 1)), List.of()));
+
+        List<TrafficBucket> series = store.traffic().series(T0.plusSeconds(3 * 60 + 1), T0.plusSeconds(20 * 60), Duration.ofMinutes(5));
+
+        assertThat(series).extracting(TrafficBucket::start).containsExactly(
+                T0, T0.plusSeconds(300), T0.plusSeconds(600), T0.plusSeconds(900), T0.plusSeconds(1200));
+        assertThat(series).extracting(TrafficBucket::bytes).containsExactly(1000L, 0L, 11L, 0L, 0L);
+        assertThat(series).extracting(TrafficBucket::connections).containsExactly(1L, 0L, 2L, 0L, 0L);
+        // buckets are aligned to multiples of the step since the epoch, not to the range
+        assertThat(store.traffic().series(T0.plusSeconds(7 * 60), T0.plusSeconds(7 * 60), Duration.ofMinutes(7)))
+                .extracting(TrafficBucket::start).containsExactly(Instant.ofEpochSecond(Math.floorDiv(T0.getEpochSecond() + 420, 420) * 420));
+        assertThat(store.traffic().series(T0, T0, Duration.ofMinutes(1))).singleElement()
+                .satisfies(b -> assertThat(b.events()).isEqualTo(1));
+    }
+
+    @Test
+    void seriesRejectBadSteps() {
+        TrafficQueries traffic = store.traffic();
+        Instant to = T0.plusSeconds(3600);
+        assertThatThrownBy(() -> traffic.series(T0, to, Duration.ofSeconds(90))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("multiple of one minute");
+        assertThatThrownBy(() -> traffic.series(T0, to, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> traffic.series(T0, to, Duration.ofMinutes(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> traffic.series(to, T0, Duration.ofMinutes(1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is after");
+        assertThatThrownBy(() -> traffic.series(T0, T0.plus(Duration.ofDays(365)), Duration.ofMinutes(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than 100000 points");
+        assertThatThrownBy(() -> traffic.series(null, to, Duration.ofMinutes(1))).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> store.alertQueries().series(T0, to, Duration.ofSeconds(30))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> traffic.talkers(T0, to, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> traffic.talkers(T0, to, 1_000_001)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> traffic.hosts(null, -1, 10)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void talkersAreTheHostsOfTheMostBytesInTheHoursOfTheRange() {
+        store.accept(batch(List.of(
+                connectionAt(1, T0.plusSeconds(60), "10.0.0.1", "10.0.0.2", 5000),          // hour 10: out of range
+                connectionAt(2, T0.plusSeconds(3600 + 60), "10.0.0.3", "8.8.8.8", 300),     // hour 11
+                connectionAt(3, T0.plusSeconds(7200 + 60), "10.0.0.4", "10.0.0.3", 200),    // hour 12
+                connectionAt(4, T0.plusSeconds(7200 + 120), "10.0.0.5", "1.1.1.1", 100),
+                connectionAt(5, T0.plusSeconds(3 * 3600 + 1), "10.0.0.5", "1.1.1.1", 9000)), List.of())); // hour 13: out
+
+        List<Talker> talkers = store.traffic().talkers(T0.plusSeconds(3600 + 1800), T0.plusSeconds(7200 + 1800), 10);
+
+        // 10.0.0.3 sent 100 and received 200 as a source, sent 134 and received 66 as a destination
+        assertThat(talkers).containsExactly(
+                new Talker("10.0.0.3", 2, 100 + 134, 200 + 66, 20),
+                new Talker("10.0.0.4", 1, 66, 134, 10),
+                new Talker("10.0.0.5", 1, 33, 67, 10));
+        assertThat(store.traffic().talkers(T0.plusSeconds(3600 + 1800), T0.plusSeconds(7200 + 1800), 1)).hasSize(1);
+        assertThat(store.traffic().protocols(T0.plusSeconds(3600 + 60), T0.plusSeconds(3600 + 119)))
+                .containsExactly(new ProtocolTotal("tcp", 1, 10, 300));
+    }
+
+    @Test
+    void talkersOfRangesOfDaysAreThoseOfTheirHours() {
+        Instant start = Instant.parse("2025-05-10T00:00:00Z");
+        Random random = new Random(17);
+        List<Event> events = SampleEvents.traffic(random, 0, 4000, start, Duration.ofDays(4));
+        storeInBatches(events, random);
+
+        for (int q = 0; q < 12; q++) {
+            Instant from = start.plusSeconds(random.nextInt(2 * 86_400));
+            Instant to = from.plusSeconds(q == 0 ? 0 : random.nextInt(3 * 86_400));
+            long firstHour = Math.floorDiv(from.getEpochSecond(), 3600);
+            long lastHour = Math.floorDiv(to.getEpochSecond(), 3600);
+            List<Event> inHours = events.stream().filter(e -> {
+                long hour = Math.floorDiv(e.time().getEpochSecond(), 3600);
+                return hour >= firstHour && hour <= lastHour;
+            }).toList();
+
+            assertThat(store.traffic().talkers(from, to, 1000)).as("from %s to %s", from, to)
+                    .isEqualTo(ExpectedTraffic.talkers(inHours));
+        }
+        Instant wholeDays = start.plusSeconds(86_400);
+        assertThat(store.traffic().talkers(wholeDays, wholeDays.plusSeconds(2 * 86_400 - 1), 1000))
+                .isEqualTo(ExpectedTraffic.talkers(events.stream().filter(e -> !e.time().isBefore(wholeDays)
+                        && e.time().isBefore(wholeDays.plusSeconds(2 * 86_400))).toList()));
+    }
+
+    /** A TCP connection of {@code bytes}: a third from the source, two thirds back; 10 packets. */
+    private static ConnectionEvent connectionAt(long position, Instant time, String src, String dst, long bytes) {
+        return new ConnectionEvent(new EventHeader(new EventId(STREAM, position), time, "pcap", "", ""), "tcp",
+                new Endpoint(src, 40000), new Endpoint(dst, 443), bytes / 3, bytes - bytes / 3, 4, 6, null, "", "", "", "", 0);
+    }
+
+    @Test
+    void hostsArePagedMostRecentlySeenFirstAndFoundByPartOfTheirAddressOrMac() {
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            events.add(connectionAt(i, T0.plusSeconds(i * 10L), "192.168.7." + i, "8.8.8.8", 10));
+        }
+        events.add(arp(100, T0.plusSeconds(1000), "10.1.2.3", "b8:27:eb:01:02:03"));
+        events.add(connectionAt(101, T0.plusSeconds(1001), "10_1%2", "8.8.8.8", 10)); // no address
+        store.accept(batch(events, List.of()));
+        TrafficQueries traffic = store.traffic();
+
+        HostPage page = traffic.hosts(null, 5, 10);
+        assertThat(page.total()).isEqualTo(31);
+        assertThat(page.items()).extracting(Host::ip).containsExactly("192.168.7.25", "192.168.7.24", "192.168.7.23",
+                "192.168.7.22", "192.168.7.21", "192.168.7.20", "192.168.7.19", "192.168.7.18", "192.168.7.17", "192.168.7.16");
+        assertThat(traffic.hosts("", 30, 10).items()).extracting(Host::ip).containsExactly("192.168.7.0");
+        assertThat(traffic.hosts(null, 31, 10)).isEqualTo(new HostPage(31, List.of()));
+
+        assertThat(traffic.hosts("7.1", 0, 3)).satisfies(p -> {
+            assertThat(p.total()).isEqualTo(11); // 192.168.7.1 and .10 to .19
+            assertThat(p.items()).extracting(Host::ip).containsExactly("192.168.7.19", "192.168.7.18", "192.168.7.17");
+        });
+        assertThat(traffic.hosts("B8:27:EB", 0, 10).items()).extracting(Host::ip).containsExactly("10.1.2.3");
+        assertThat(traffic.hosts("10.1.2.3", 0, 10).items()).extracting(Host::mac).containsExactly("b8:27:eb:01:02:03");
+        // LIKE's wildcards are taken as themselves
+        assertThat(traffic.hosts("%", 0, 10).total()).isZero();
+        assertThat(traffic.hosts("_", 0, 10).total()).isZero();
+    }
+
+    @Test
+    void totalsOfAnEmptyStoreAreZeroWithoutTimes() {
+        assertThat(store.traffic().totals()).isEqualTo(new TrafficTotals(0, 0, 0, 0, null, null));
+        assertThat(store.traffic().series(T0, T0.plusSeconds(120), Duration.ofMinutes(1)))
+                .containsExactly(new TrafficBucket(T0, 0, 0, 0, 0, 0, 0, 0, 0),
+                        new TrafficBucket(T0.plusSeconds(60), 0, 0, 0, 0, 0, 0, 0, 0),
+                        new TrafficBucket(T0.plusSeconds(120), 0, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(store.traffic().protocols(T0, T0.plusSeconds(120))).isEmpty();
+        assertThat(store.traffic().hosts(null, 0, 10)).isEqualTo(new HostPage(0, List.of()));
+    }
+
+    // ---- the dashboard: events of an incident
+
+    @Test
+    void eventsOfATimeRangeAndAddressesAreTheOldestMatchingOnesWhicheverBlockHoldsThem() {
+        Random random = new Random(99);
+        List<Event> all = new ArrayList<>();
+        // batches whose time spans overlap, so that a later block may hold older events
+        for (int b = 0; b < 12; b++) {
+            Instant start = T0.plusSeconds(random.nextInt(3600));
+            List<Event> events = SampleEvents.traffic(random, b * 1000L, 150, start, Duration.ofMinutes(1 + random.nextInt(60)));
+            store.accept(batch(events, List.of()));
+            all.addAll(events);
+        }
+        Comparator<Event> oldestFirst = Comparator.comparing(Event::time).thenComparing(Event::id);
+        for (int q = 0; q < 20; q++) {
+            Instant from = T0.plusSeconds(random.nextInt(4000));
+            Instant to = from.plusSeconds(random.nextInt(3000));
+            Set<String> ips = q % 5 == 0 ? Set.of() : Set.of("10.0.0.1", random.nextBoolean() ? "fe80::1" : "8.8.8.8");
+            int limit = 1 + random.nextInt(q % 2 == 0 ? 10 : 500);
+            List<Event> expected = all.stream()
+                    .filter(e -> !e.time().isBefore(from) && !e.time().isAfter(to))
+                    .filter(e -> ips.isEmpty() || endpoints(e).stream().anyMatch(ips::contains))
+                    .sorted(oldestFirst)
+                    .limit(limit)
+                    .toList();
+
+            assertThat(store.events(from, to, ips, limit)).as("query %d", q).isEqualTo(expected);
+        }
+    }
+
+    private static List<String> endpoints(Event event) {
+        return switch (event) {
+            case ConnectionEvent e -> List.of(e.source().ip(), e.destination().ip());
+            case DnsEvent e -> List.of(e.client().ip(), e.server().ip());
+            case AuthEvent e -> List.of(e.source().ip(), e.target().ip());
+            case ArpEvent e -> List.of(e.senderIp(), e.targetIp());
+            case VendorAlertEvent e -> List.of(e.source().ip(), e.destination().ip());
+            case ClassificationEvent e -> List.of(e.source().ip(), e.destination().ip());
+            case GenericEvent e -> List.of();
+        };
+    }
+
+    @Test
+    void eventsOfEveryTypeAreFoundByTheirAddresses() {
+        List<Event> events = SampleEvents.oneOfEach(0);
+        store.accept(batch(events, List.of()));
+        Instant from = SampleEvents.TIME;
+        Instant to = from.plusSeconds(10);
+
+        assertThat(store.events(from, to, Set.of("192.168.1.23"), 10)).extracting(Event::type)
+                .containsExactly(EventType.CONNECTION, EventType.DNS);
+        assertThat(store.events(from, to, Set.of("192.168.1.1"), 10)).extracting(Event::type)
+                .containsExactly(EventType.AUTH, EventType.ARP);
+        assertThat(store.events(from, to, Set.of("198.51.100.7"), 10)).extracting(Event::type)
+                .containsExactly(EventType.VENDOR_ALERT, EventType.CLASSIFICATION);
+        assertThat(store.events(from, to, Set.of(), 10)).isEqualTo(events);
+        assertThat(store.events(from.plusSeconds(1), from.plusSeconds(1), Set.of(), 10)).containsExactly(events.get(1));
+        assertThatThrownBy(() -> store.events(from, to, Set.of(), 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.events(to, from, Set.of(), 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.events(from, to, null, 1)).isInstanceOf(NullPointerException.class);
+    }
+
+    // ---- the dashboard: alerts
+
+    private static Alert incident(String id, String detector, String attackClass, String group, ThreatLevel level,
+            int firstMinute, int lastMinute, String src, String dst, long count) {
+        return new Alert(id, detector, id + "-key", attackClass, group, level, 0.9, T0.plusSeconds(firstMinute * 60L),
+                T0.plusSeconds(lastMinute * 60L), src, dst, null, "T1046", count, Map.of("n", count));
+    }
+
+    private static final List<Alert> INCIDENTS = List.of(
+            incident("scan1", "scan", "PortScan", "Recon", ThreatLevel.LOW, 0, 5, "10.0.0.66", "10.0.0.12", 120),
+            incident("brute1", "bruteforce", "DictionaryBruteForce", "BruteForce", ThreatLevel.HIGH, 10, 30,
+                    "203.0.113.9", "10.0.0.12", 40),
+            incident("dns1", "dns-tunnel", "DNS-Tunneling", "C2", ThreatLevel.MEDIUM, 60, 80, "10.0.0.66", null, 300),
+            incident("flood1", "flood", "SYN_Flood", "DDoS", ThreatLevel.CRITICAL, 120, 121, "198.51.100.7", "10.0.0.80", 5000),
+            incident("arp1", "arp-spoof", "MITM-ArpSpoofing", "Spoofing", ThreatLevel.MEDIUM, -60, 180, null, null, 3),
+            incident("scan2", "scan", "PortScan", "Recon", ThreatLevel.HIGH, 40, 50, "10.0.0.66", "10.0.0.66", 25));
+
+    private void storeIncidents() {
+        store.accept(new Batch(List.of(), List.of(), INCIDENTS, Optional.empty()));
+    }
+
+    private List<String> ids(AlertFilter filter) {
+        return store.alertQueries().find(filter, 0, 100).items().stream().map(a -> a.alert().id()).toList();
+    }
+
+    private static AlertFilter filter(Instant from, Instant to) {
+        return new AlertFilter(from, to, null, null, null, null, null, null, null, null);
+    }
+
+    @Test
+    void alertsAreListedMostRecentlyActiveFirstAndEachPartOfAFilterConstrains() {
+        storeIncidents();
+        TriageStore triage = store.triage();
+        triage.set("brute1", AlertStatus.ACKNOWLEDGED, "looking", "ana", T0);
+        triage.set("flood1", AlertStatus.RESOLVED, null, "ana", T0);
+        triage.set("dns1", AlertStatus.OPEN, "reopened", "ana", T0);
+
+        assertThat(ids(AlertFilter.all())).containsExactly("arp1", "flood1", "dns1", "scan2", "brute1", "scan1");
+        assertThat(ids(filter(T0.plusSeconds(70 * 60), null))).containsExactly("arp1", "flood1", "dns1");
+        assertThat(ids(filter(null, T0.plusSeconds(10 * 60)))).containsExactly("arp1", "brute1", "scan1");
+        assertThat(ids(filter(T0.plusSeconds(30 * 60), T0.plusSeconds(60 * 60)))).containsExactly("arp1", "dns1", "scan2", "brute1");
+        assertThat(ids(new AlertFilter(null, null, Set.of(ThreatLevel.MEDIUM, ThreatLevel.CRITICAL), null, null, null, null, null, null, null)))
+                .containsExactly("arp1", "flood1", "dns1");
+        assertThat(ids(new AlertFilter(null, null, null, "scan", null, null, null, null, null, null))).containsExactly("scan2", "scan1");
+        assertThat(ids(new AlertFilter(null, null, null, null, "SYN_Flood", null, null, null, null, null))).containsExactly("flood1");
+        assertThat(ids(new AlertFilter(null, null, null, null, null, "BruteForce", null, null, null, null))).containsExactly("brute1");
+        assertThat(ids(new AlertFilter(null, null, null, null, null, null, "10.0.0.66", null, null, null)))
+                .containsExactly("dns1", "scan2", "scan1");
+        assertThat(ids(new AlertFilter(null, null, null, null, null, null, null, "10.0.0.12", null, null)))
+                .containsExactly("brute1", "scan1");
+        assertThat(ids(new AlertFilter(null, null, null, null, null, null, null, null, "10.0.0.12", null)))
+                .containsExactly("brute1", "scan1");
+        assertThat(ids(new AlertFilter(null, null, null, null, null, null, null, null, "10.0.0.80", null))).containsExactly("flood1");
+        assertThat(ids(new AlertFilter(null, null, null, null, null, null, null, null, null, AlertStatus.OPEN)))
+                .containsExactly("arp1", "dns1", "scan2", "scan1");
+        assertThat(ids(new AlertFilter(null, null, null, null, null, null, null, null, null, AlertStatus.ACKNOWLEDGED)))
+                .containsExactly("brute1");
+        assertThat(ids(new AlertFilter(null, null, null, null, null, null, null, null, null, AlertStatus.RESOLVED)))
+                .containsExactly("flood1");
+        assertThat(ids(new AlertFilter(null, null, null, null, null, null, null, null, null, AlertStatus.SUPPRESSED))).isEmpty();
+        // all parts at once
+        assertThat(ids(new AlertFilter(T0, T0.plusSeconds(3600), Set.of(ThreatLevel.LOW, ThreatLevel.HIGH), "scan", "PortScan",
+                "Recon", "10.0.0.66", "10.0.0.12", "10.0.0.12", AlertStatus.OPEN))).containsExactly("scan1");
+        assertThat(ids(new AlertFilter(null, null, Set.of(), "", "", "", "", "", "", null))).hasSize(INCIDENTS.size());
+        assertThat(store.alertQueries().find(new AlertFilter(null, null, null, null, null, null, "10.0.0.66", null, null, AlertStatus.OPEN), 0, 10)
+                .total()).isEqualTo(3);
+    }
+
+    @Test
+    void alertsArePagedWithTheTotalOfAllPages() {
+        List<Alert> alerts = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            // pairs share their last seen: the id orders them
+            alerts.add(incident("p" + (char) ('a' + i), "scan", "PortScan", "Recon", ThreatLevel.LOW, 0, i / 2, "10.0.0.1", null, 1));
+        }
+        store.accept(new Batch(List.of(), List.of(), alerts, Optional.empty()));
+        List<String> order = alerts.stream()
+                .sorted(Comparator.comparing(Alert::lastSeen).reversed().thenComparing(Alert::id))
+                .map(Alert::id).toList();
+
+        AlertPage page = store.alertQueries().find(AlertFilter.all(), 10, 10);
+        assertThat(page.total()).isEqualTo(25);
+        assertThat(page.items()).extracting(a -> a.alert().id()).containsExactlyElementsOf(order.subList(10, 20));
+        assertThat(store.alertQueries().find(AlertFilter.all(), 20, 10).items()).hasSize(5);
+        assertThat(store.alertQueries().find(AlertFilter.all(), 25, 10)).isEqualTo(new AlertPage(25, List.of()));
+        assertThatThrownBy(() -> store.alertQueries().find(AlertFilter.all(), -1, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.alertQueries().find(AlertFilter.all(), 0, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("limit");
+    }
+
+    @Test
+    void anAlertKeepsItsTriageWhenItIsStoredAgainAsItGrows() {
+        storeIncidents();
+        StoredAlert acknowledged = store.triage().set("brute1", AlertStatus.ACKNOWLEDGED, "on it", "ana", T0.plusNanos(5));
+        assertThat(acknowledged.status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
+        assertThat(acknowledged.triage()).isEqualTo(new Triage(AlertStatus.ACKNOWLEDGED, "on it", "ana", T0.plusNanos(5)));
+        // evidence numbers read back as the smallest type that holds them
+        assertThat(acknowledged.alert()).usingRecursiveComparison().ignoringFields("evidence").isEqualTo(INCIDENTS.get(1));
+
+        Alert grown = incident("brute1", "bruteforce", "DictionaryBruteForce", "BruteForce", ThreatLevel.CRITICAL, 10, 45,
+                "203.0.113.9", "10.0.0.12", 90);
+        store.accept(new Batch(List.of(), List.of(), List.of(grown), Optional.empty()));
+
+        StoredAlert stored = store.alertQueries().find("brute1").orElseThrow();
+        assertThat(stored.alert().count()).isEqualTo(90);
+        assertThat(stored.alert().level()).isEqualTo(ThreatLevel.CRITICAL);
+        assertThat(stored.triage()).isEqualTo(acknowledged.triage());
+        assertThat(store.alertQueries().find("scan1")).get().satisfies(a -> {
+            assertThat(a.triage()).isNull();
+            assertThat(a.status()).isEqualTo(AlertStatus.OPEN);
+        });
+        assertThat(store.alertQueries().find("nope")).isEmpty();
+
+        StoredAlert reopened = store.triage().set("brute1", AlertStatus.OPEN, "", "bob", T0.plusSeconds(1));
+        assertThat(reopened.triage()).isEqualTo(new Triage(AlertStatus.OPEN, "", "bob", T0.plusSeconds(1)));
+        assertThatThrownBy(() -> store.triage().set("nope", AlertStatus.RESOLVED, "", "bob", T0))
+                .isInstanceOf(NoSuchElementException.class);
+    }
+
+    @Test
+    void suppressingAnAlertStoresItsAllowRuleWithIt() {
+        storeIncidents();
+        AllowRule rule = new AllowRule(null, "scan", "10.0.0.66/32", null, "the vulnerability scanner", "ana", T0.plusNanos(1));
+
+        Suppressed done = store.triage().suppress("scan1", rule, "our scanner", "ana", T0.plusSeconds(5));
+        StoredAlert suppressed = done.alert();
+
+        assertThat(suppressed.status()).isEqualTo(AlertStatus.SUPPRESSED);
+        assertThat(suppressed.triage().note()).isEqualTo("our scanner");
+        assertThat(store.alertQueries().find("scan1")).get().extracting(StoredAlert::status).isEqualTo(AlertStatus.SUPPRESSED);
+        List<AllowRule> rules = store.triage().allowRules();
+        assertThat(rules).singleElement().satisfies(r -> {
+            assertThat(r.id()).isNotNull();
+            assertThat(r).usingRecursiveComparison().ignoringFields("id").isEqualTo(rule);
+            assertThat(done.rule()).isEqualTo(r);
+        });
+        AllowRule domain = new AllowRule(null, null, null, "updates.example.com", "", "bob", T0);
+        AllowRule storedDomain = store.triage().suppress("dns1", domain, null, "bob", T0).rule();
+        assertThat(store.triage().allowRules()).hasSize(2).last().isEqualTo(storedDomain)
+                .satisfies(r -> assertThat(r.id()).isGreaterThan(rules.getFirst().id()))
+                .usingRecursiveComparison().ignoringFields("id").isEqualTo(domain);
+
+        // a missing alert stores no rule either
+        assertThatThrownBy(() -> store.triage().suppress("nope", rule, "", "ana", T0)).isInstanceOf(NoSuchElementException.class);
+        assertThat(store.triage().allowRules()).hasSize(2);
+        AllowRule storedRule = rules.getFirst();
+        assertThatThrownBy(() -> store.triage().suppress("scan1", storedRule, "", "ana", T0)).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(store.triage().removeAllowRule(storedRule.id())).isTrue();
+        assertThat(store.triage().removeAllowRule(storedRule.id())).isFalse();
+        assertThat(store.triage().allowRules()).extracting(AllowRule::domain).containsExactly("updates.example.com");
+    }
+
+    @Test
+    void alertFiguresCoverEveryStoredAlert() {
+        AlertQueries alerts = store.alertQueries();
+        assertThat(alerts.countByLevel()).containsOnlyKeys(ThreatLevel.values()).allSatisfy((level, n) -> assertThat(n).isZero());
+        assertThat(alerts.occurrences()).isZero();
+        assertThat(alerts.open()).isZero();
+
+        storeIncidents();
+        store.triage().set("brute1", AlertStatus.ACKNOWLEDGED, "", "ana", T0);
+        store.triage().set("scan1", AlertStatus.OPEN, "", "ana", T0);
+
+        assertThat(alerts.countByLevel()).containsExactlyInAnyOrderEntriesOf(Map.of(ThreatLevel.LOW, 1L, ThreatLevel.MEDIUM, 2L,
+                ThreatLevel.HIGH, 2L, ThreatLevel.CRITICAL, 1L));
+        assertThat(alerts.occurrences()).isEqualTo(120 + 40 + 300 + 5000 + 3 + 25);
+        assertThat(alerts.open()).isEqualTo(5);
+    }
+
+    @Test
+    void alertSeriesCountAlertsByLevelAtTheStepTheirIncidentBegan() {
+        storeIncidents();
+
+        List<LevelBucket> series = store.alertQueries().series(T0.minusSeconds(3600), T0.plusSeconds(2 * 3600), Duration.ofMinutes(60));
+
+        assertThat(series).containsExactly(
+                new LevelBucket(T0.minusSeconds(3600), 0, 1, 0, 0),
+                new LevelBucket(T0, 1, 0, 2, 0),
+                new LevelBucket(T0.plusSeconds(3600), 0, 1, 0, 0),
+                new LevelBucket(T0.plusSeconds(7200), 0, 0, 0, 1));
+        assertThat(store.alertQueries().series(T0.plusSeconds(600), T0.plusSeconds(900), Duration.ofMinutes(5)))
+                .containsExactly(new LevelBucket(T0.plusSeconds(600), 0, 0, 1, 0),
+                        new LevelBucket(T0.plusSeconds(900), 0, 0, 0, 0));
+    }
+
+    @Test
+    void topSourcesTargetsAndThreatsGroupTheAlertsOfTheRange() {
+        storeIncidents();
+        store.triage().set("scan1", AlertStatus.RESOLVED, "", "ana", T0);
+        Instant from = T0.minusSeconds(3600);
+        Instant to = T0.plusSeconds(3 * 3600);
+        AlertQueries alerts = store.alertQueries();
+
+        assertThat(alerts.topSources(from, to, 10)).containsExactly(
+                new AlertSource("10.0.0.66", 3, 445, ThreatLevel.HIGH, List.of("PortScan", "DNS-Tunneling"), T0.plusSeconds(80 * 60)),
+                new AlertSource("198.51.100.7", 1, 5000, ThreatLevel.CRITICAL, List.of("SYN_Flood"), T0.plusSeconds(121 * 60)),
+                new AlertSource("203.0.113.9", 1, 40, ThreatLevel.HIGH, List.of("DictionaryBruteForce"), T0.plusSeconds(30 * 60)));
+        assertThat(alerts.topSources(from, to, 1)).extracting(AlertSource::ip).containsExactly("10.0.0.66");
+        assertThat(alerts.topSources(T0.plusSeconds(100 * 60), to, 10)).extracting(AlertSource::ip).containsExactly("198.51.100.7");
+        assertThat(alerts.topTargets(from, to, 10)).containsExactly(
+                new AlertSource("10.0.0.12", 2, 160, ThreatLevel.HIGH, List.of("DictionaryBruteForce", "PortScan"), T0.plusSeconds(30 * 60)),
+                new AlertSource("10.0.0.66", 1, 25, ThreatLevel.HIGH, List.of("PortScan"), T0.plusSeconds(50 * 60)),
+                new AlertSource("10.0.0.80", 1, 5000, ThreatLevel.CRITICAL, List.of("SYN_Flood"), T0.plusSeconds(121 * 60)));
+
+        assertThat(alerts.threats(from, to, 10)).containsExactly(
+                new Threat("PortScan", "Recon", "10.0.0.66", 2, 145, ThreatLevel.HIGH, T0, T0.plusSeconds(50 * 60), 1),
+                new Threat("DNS-Tunneling", "C2", "10.0.0.66", 1, 300, ThreatLevel.MEDIUM, T0.plusSeconds(3600),
+                        T0.plusSeconds(80 * 60), 1),
+                new Threat("DictionaryBruteForce", "BruteForce", "203.0.113.9", 1, 40, ThreatLevel.HIGH, T0.plusSeconds(600),
+                        T0.plusSeconds(30 * 60), 1),
+                new Threat("MITM-ArpSpoofing", "Spoofing", null, 1, 3, ThreatLevel.MEDIUM, T0.minusSeconds(3600),
+                        T0.plusSeconds(3 * 3600), 1),
+                new Threat("SYN_Flood", "DDoS", "198.51.100.7", 1, 5000, ThreatLevel.CRITICAL, T0.plusSeconds(7200),
+                        T0.plusSeconds(121 * 60), 1));
+        assertThat(alerts.threats(from, to, 2)).hasSize(2);
+    }
+
+    @Test
+    void alertsForHostsCountEachAlertOnceWhetherTheHostIsItsSourceOrTarget() {
+        storeIncidents();
+
+        Map<String, HostAlerts> found = store.alertQueries().alertsFor(List.of("10.0.0.66", "10.0.0.12", "10.0.0.80", "10.9.9.9", "10.0.0.66"));
+
+        assertThat(found).containsOnly(
+                Map.entry("10.0.0.66", new HostAlerts("10.0.0.66", 3, ThreatLevel.HIGH)),
+                Map.entry("10.0.0.12", new HostAlerts("10.0.0.12", 2, ThreatLevel.HIGH)),
+                Map.entry("10.0.0.80", new HostAlerts("10.0.0.80", 1, ThreatLevel.CRITICAL)));
+        assertThat(store.alertQueries().alertsFor(List.of())).isEmpty();
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            many.add("10.1." + i / 256 + "." + i % 256);
+        }
+        many.add("10.0.0.80");
+        assertThat(store.alertQueries().alertsFor(many)).containsOnlyKeys("10.0.0.80");
+    }
+
+    // ---- the dashboard: users and tokens
+
+    @Test
+    void usersAndTheirTokensRoundTrip() {
+        UserStore users = store.users();
+        assertThat(users.count()).isZero();
+        User admin = new User("admin", UserRole.ADMIN, "$argon2id$v=19$hash", T0.plusNanos(7), null);
+        User viewer = new User("Viewer ü", UserRole.VIEWER, "h2", T0, T0.plusSeconds(1));
+
+        assertThat(users.create(admin)).isTrue();
+        assertThat(users.create(viewer)).isTrue();
+        assertThat(users.create(new User("admin", UserRole.VIEWER, "other", T0, null))).isFalse();
+        assertThat(users.count()).isEqualTo(2);
+        assertThat(users.find("admin")).contains(admin);
+        assertThat(users.find("ADMIN")).isEmpty();
+        assertThat(users.list()).containsExactly(viewer, admin);
+
+        users.setPassword("admin", "new-hash");
+        users.loggedIn("admin", T0.plusSeconds(60));
+        users.loggedIn("gone", T0);
+        assertThat(users.find("admin")).contains(new User("admin", UserRole.ADMIN, "new-hash", T0.plusNanos(7), T0.plusSeconds(60)));
+        assertThatThrownBy(() -> users.setPassword("gone", "x")).isInstanceOf(NoSuchElementException.class);
+
+        ApiToken first = new ApiToken("t1", "ci", "admin", "sha256:aaa", T0, null);
+        ApiToken second = new ApiToken("t2", "", "admin", "sha256:bbb", T0.plusSeconds(1), null);
+        ApiToken others = new ApiToken("t3", "mine", "Viewer ü", "sha256:ccc", T0, null);
+        users.addToken(first);
+        users.addToken(second);
+        users.addToken(others);
+        assertThatThrownBy(() -> users.addToken(new ApiToken("t4", "", "gone", "sha256:ddd", T0, null)))
+                .isInstanceOf(NoSuchElementException.class);
+        assertThat(users.tokenByHash("sha256:ddd")).isEmpty();
+
+        users.tokenUsed("t1", T0.plusSeconds(99));
+        users.tokenUsed("gone", T0);
+        ApiToken used = new ApiToken("t1", "ci", "admin", "sha256:aaa", T0, T0.plusSeconds(99));
+        assertThat(users.tokenByHash("sha256:aaa")).contains(used);
+        assertThat(users.tokens("admin")).containsExactly(used, second);
+        assertThat(users.deleteToken("Viewer ü", "t1")).isFalse();
+        assertThat(users.deleteToken("admin", "t1")).isTrue();
+        assertThat(users.tokens("admin")).containsExactly(second);
+
+        assertThat(users.delete("admin")).isTrue();
+        assertThat(users.delete("admin")).isFalse();
+        assertThat(users.tokenByHash("sha256:bbb")).isEmpty();
+        assertThat(users.tokens("Viewer ü")).containsExactly(others);
+        assertThat(users.list()).containsExactly(viewer);
+    }
+
+    @Test
+    void aReopenedStoreFindsWhatTheDashboardStored() {
+        storeIncidents();
+        store.triage().set("scan1", AlertStatus.RESOLVED, "fixed", "ana", T0);
+        store.users().create(new User("ana", UserRole.ANALYST, "h", T0, null));
+        List<Event> events = SampleEvents.traffic(new Random(5), 0, 300, T0, Duration.ofMinutes(20));
+        store.accept(batch(events, List.of()));
+        TrafficSnapshot before = traffic(T0, T0.plusSeconds(1200));
+        store.close();
+
+        store = EventStores.open(settings);
+
+        assertThat(traffic(T0, T0.plusSeconds(1200))).isEqualTo(before);
+        assertThat(store.alertQueries().find("scan1")).get().extracting(StoredAlert::status).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(store.users().count()).isEqualTo(1);
     }
 
     private void execute(String sql) throws SQLException {

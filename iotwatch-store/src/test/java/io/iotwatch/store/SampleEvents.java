@@ -18,10 +18,12 @@ import io.iotwatch.core.sink.Checkpoint;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 
 /** Events of every type with every field filled, for storing and reading back. */
 final class SampleEvents {
@@ -95,6 +97,49 @@ final class SampleEvents {
                 new VendorAlertEvent(header(first + 4), "", "", "", "", "", null, null, ""),
                 new GenericEvent(new EventHeader(new EventId(STREAM, first + 5), Instant.EPOCH, "", "", new byte[0]), "", null),
                 new ClassificationEvent(header(first + 6), "", "", "", 0, "", null, null, null, ""));
+    }
+
+    // private (RFC 1918, link-local, RFC 4193, fe80::/10) and not: public, look-alikes, no address at all
+    private static final List<String> ADDRESSES = List.of("10.0.0.1", "10.200.3.4", "172.16.5.4", "172.31.255.1",
+            "192.168.1.23", "192.168.1.24", "169.254.10.10", "fd12:3456::1", "fc00::7", "fe80::1", "febf::2",
+            "8.8.8.8", "172.32.0.1", "192.169.1.1", "11.0.0.1", "2001:db8::1", "fec0::1", "10.0.0.256", "x", "");
+    private static final List<String> PROTOCOLS = List.of("tcp", "udp", "TCP", "icmp", "47", "");
+    private static final List<String> MACS = List.of("24:0a:c4:12:34:56", "00:09:0f:aa:bb:cc", "b8:27:eb:01:02:03", "");
+
+    /**
+     * {@code count} events of a seeded mix of types at positions {@code first}, {@code first + 1}, ... of
+     * {@link #STREAM}, at random times (nanoseconds included) within {@code span} after {@code start},
+     * between addresses private and not; counts are never negative.
+     */
+    static List<Event> traffic(Random random, long first, int count, Instant start, Duration span) {
+        List<Event> events = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            long position = first + i;
+            Instant time = start.plusNanos((long) (random.nextDouble() * span.toNanos()));
+            EventHeader header = new EventHeader(new EventId(STREAM, position), time, "fortigate", "", "line " + position);
+            events.add(switch (random.nextInt(10)) {
+                case 0, 1, 2, 3 -> new ConnectionEvent(header, pick(random, PROTOCOLS), endpoint(random), endpoint(random),
+                        random.nextInt(100_000), random.nextInt(1_000_000), random.nextInt(100), random.nextInt(1000),
+                        Duration.ofMillis(random.nextInt(10_000)), "accept", "", "", "", 0);
+                case 4 -> new DnsEvent(header, endpoint(random), endpoint(random), "example.com", "A", "NOERROR", List.of());
+                case 5 -> new AuthEvent(header, endpoint(random), endpoint(random), "admin", "ssh", "password",
+                        Outcome.values()[random.nextInt(Outcome.values().length)], "");
+                case 6 -> new ArpEvent(header, ArpEvent.Operation.REPLY, pick(random, ADDRESSES), pick(random, MACS),
+                        pick(random, ADDRESSES), "");
+                case 7 -> new VendorAlertEvent(header, "ips", "sig", "high", "dropped", "tcp", endpoint(random),
+                        endpoint(random), "");
+                default -> new GenericEvent(header, "event/system", Map.of("msg", "x"));
+            });
+        }
+        return events;
+    }
+
+    private static Endpoint endpoint(Random random) {
+        return new Endpoint(pick(random, ADDRESSES), random.nextInt(65536));
+    }
+
+    private static String pick(Random random, List<String> values) {
+        return values.get(random.nextInt(values.size()));
     }
 
     static Reject reject(long position, String raw) {

@@ -15,11 +15,13 @@ import picocli.CommandLine.Spec;
             "Network security monitor for IoT networks.",
             "Reads FortiGate firewall logs (files or syslog) and packet captures, normalizes them into connection, DNS, "
                     + "authentication, ARP, vendor-alert and generic events, stores them, and runs rule detectors "
-                    + "(brute force, DNS tunneling, beaconing, scans, ARP spoofing, floods, anomalies) that raise alerts. "
-                    + "From packets it also computes the CICIoT2023 features IoT attack classifiers use.",
+                    + "(brute force, DNS tunneling, beaconing, scans, ARP spoofing, floods, anomalies) and a LightGBM "
+                    + "classifier that raise alerts, shown live on a web dashboard ('serve', or 'demo' to see it "
+                    + "work on generated traffic). From packets it also computes the CICIoT2023 features IoT attack "
+                    + "classifiers use.",
             ""
         },
-        subcommands = {IngestCommand.class, CaptureCommand.class, FeaturesCommand.class, TrainCommand.class, ModelCommand.class,
+        subcommands = {DemoCommand.class, ServeCommand.class, IngestCommand.class, CaptureCommand.class, FeaturesCommand.class, TrainCommand.class, ModelCommand.class,
             AlertsCommand.class, GenerateCommand.class,
             ParseCommand.class, ListenCommand.class, LabCommand.class,
             CommandLine.HelpCommand.class},

@@ -4,13 +4,11 @@ import io.iotwatch.app.config.IotwatchConfig;
 import io.iotwatch.logs.fortigate.FortiGateParser;
 import io.iotwatch.logs.syslog.ListenerStats;
 import io.iotwatch.logs.syslog.SyslogListener;
-import io.iotwatch.logs.syslog.SyslogOptions;
 import io.iotwatch.store.BatchWriter;
 import io.iotwatch.store.EventStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,7 +103,7 @@ final class ListenCommand implements Callable<Integer> {
                         address(syslog.bind(), syslog.tcpPort()),
                         FortiGateParser::new,
                         detecting != null ? detecting : writer,
-                        options(syslog));
+                        syslog.toSyslogOptions());
             } catch (IOException e) {
                 throw new UserFacingException("cannot listen for syslog on " + requested(syslog) + ": " + Stores.rootMessage(e), e);
             }
@@ -165,16 +163,6 @@ final class ListenCommand implements Callable<Integer> {
 
     private static Optional<InetSocketAddress> address(String bind, int port) {
         return port == 0 ? Optional.empty() : Optional.of(new InetSocketAddress(bind, port));
-    }
-
-    private static SyslogOptions options(IotwatchConfig.Syslog syslog) {
-        return new SyslogOptions(
-                syslog.batchSize(),
-                Duration.ofMillis(syslog.batchDelayMs()),
-                syslog.maxMessageBytes(),
-                syslog.udpReceiveBufferBytes(),
-                syslog.udpQueueBytes(),
-                syslog.maxTcpConnections());
     }
 
     static String describe(ListenerStats stats) {

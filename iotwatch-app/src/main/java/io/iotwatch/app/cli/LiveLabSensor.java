@@ -46,8 +46,8 @@ final class LiveLabSensor implements LabSensor {
             throw e;
         }
         writer = new BatchWriter(store, config.ingest().queueBatches());
-        recorder = new AlertRecorder(writer, Clock.systemUTC());
-        detecting = new DetectingSink(Detection.engine(config), recorder, DetectingSink.QUEUE_BATCHES);
+        recorder = new AlertRecorder(Clock.systemUTC());
+        detecting = new DetectingSink(Detection.engine(config), new AlertTap(writer, recorder), DetectingSink.QUEUE_BATCHES);
         PacketPipeline pipeline = new PacketPipeline(config.flow().toFlowConfig(), detecting, config.ingest().batchSize(),
                 List.of(), Models.classifier(config));
         String origin = "lab:" + namespace + "/" + interfaceName;

@@ -1,6 +1,8 @@
 package io.iotwatch.app.config;
 
 import io.iotwatch.detect.Suppression;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,6 +36,7 @@ final class ConfigValidator {
         check.range("flow.tcp-idle-timeout-seconds", c.flow().tcpIdleTimeoutSeconds(), 1, 86_400);
         check.range("flow.closed-timeout-seconds", c.flow().closedTimeoutSeconds(), 1, 86_400);
         check.range("flow.active-timeout-seconds", c.flow().activeTimeoutSeconds(), 1, 7 * 86_400);
+        checkNames(check, "capture.interfaces", c.capture().interfaces(), "network interface names such as eth0");
         check.that("syslog.bind", !c.syslog().bind().isBlank(), c.syslog().bind(), "an address to listen on, e.g. 0.0.0.0");
         check.range("syslog.udp-port", c.syslog().udpPort(), 0, 65535);
         check.range("syslog.tcp-port", c.syslog().tcpPort(), 0, 65535);
@@ -43,6 +46,8 @@ final class ConfigValidator {
         check.range("syslog.max-tcp-connections", c.syslog().maxTcpConnections(), 1, 100_000);
         check.range("syslog.batch-size", c.syslog().batchSize(), 1, 1_000_000);
         check.range("syslog.batch-delay-ms", c.syslog().batchDelayMs(), 1, 60_000);
+        checkNames(check, "watch.folders", c.watch().folders(), "folder paths");
+        check.range("watch.interval-seconds", c.watch().intervalSeconds(), 1, 3600);
         check.range("detect.incident-gap-minutes", c.detect().incidentGapMinutes(), 1, 10_080);
         checkFloods(check, c.detect());
         for (int i = 0; i < c.detect().suppress().size(); i++) {
@@ -58,6 +63,14 @@ final class ConfigValidator {
         check.range("model.min-rows", model.minRows(), 1, MAX_RATE);
         check.range("model.window-seconds", model.windowSeconds(), 1, 86_400);
         check.range("model.max-keys", model.maxKeys(), 1, MAX_KEYS);
+
+        IotwatchConfig.Web web = c.web();
+        check.that("web.bind", !web.bind().isBlank(), web.bind(), "an address to listen on, e.g. 127.0.0.1 or 0.0.0.0");
+        check.range("web.port", web.port(), 1, 65_535);
+        check.that("web.tls-keystore", web.tlsKeystore().isBlank() || Files.isReadable(Path.of(web.tlsKeystore())),
+                web.tlsKeystore(), "empty (plain HTTP) or a readable PKCS#12 keystore file");
+        check.range("web.session-idle-minutes", web.sessionIdleMinutes(), 1, 10_080);
+        check.range("web.session-max-hours", web.sessionMaxHours(), 1, 720);
         check.that("log.level", LOG_LEVELS.contains(c.log().level().toLowerCase(Locale.ROOT)), c.log().level(),
                 "one of trace, debug, info, warn, error");
     }
@@ -85,6 +98,15 @@ final class ConfigValidator {
         check.range("detect.slowhttp.min-duration-seconds", slow.minDurationSeconds(), 1, slow.windowSeconds());
         check.range("detect.slowhttp.max-bytes-per-second", slow.maxBytesPerSecond(), 1, MAX_RATE);
         check.range("detect.slowhttp.max-keys", slow.maxKeys(), 1, MAX_KEYS);
+    }
+
+    /** A list of names: each given, none blank, none twice. */
+    private static void checkNames(Check check, String key, List<String> names, String what) {
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            check.that(key, name != null && !name.isBlank() && names.indexOf(name) == i, "entry " + (i + 1) + " " + name,
+                    "a list of " + what + ", each given once and none empty");
+        }
     }
 
     private static String suppressionProblem(IotwatchConfig.Suppress rule) {

@@ -6,7 +6,9 @@ import io.iotwatch.detect.flood.FloodConfig;
 import io.iotwatch.detect.httpflood.HttpFloodConfig;
 import io.iotwatch.detect.model.ModelConfig;
 import io.iotwatch.detect.slowhttp.SlowHttpConfig;
+import io.iotwatch.logs.syslog.SyslogOptions;
 import io.iotwatch.packet.flow.FlowConfig;
+import io.iotwatch.web.WebSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,14 +25,17 @@ public record IotwatchConfig(
         @JsonProperty("database") Database database,
         @JsonProperty("ingest") Ingest ingest,
         @JsonProperty("flow") Flow flow,
+        @JsonProperty("capture") Capture capture,
         @JsonProperty("syslog") Syslog syslog,
+        @JsonProperty("watch") Watch watch,
         @JsonProperty("detect") Detect detect,
         @JsonProperty("model") Model model,
+        @JsonProperty("web") Web web,
         @JsonProperty("log") Log log) {
 
     public static IotwatchConfig defaults() {
-        return new IotwatchConfig("./data", Database.defaults(), Ingest.defaults(), Flow.defaults(), Syslog.defaults(),
-                Detect.defaults(), Model.defaults(), Log.defaults());
+        return new IotwatchConfig("./data", Database.defaults(), Ingest.defaults(), Flow.defaults(), Capture.defaults(),
+                Syslog.defaults(), Watch.defaults(), Detect.defaults(), Model.defaults(), Web.defaults(), Log.defaults());
     }
 
     public Path dataPath() {
@@ -81,6 +86,25 @@ public record IotwatchConfig(
         }
     }
 
+    /**
+     * Live capture by {@code serve}: each interface named is captured as {@code capture -i} does it, with the filter.
+     *
+     * @param interfaces network interfaces, as {@code capture --list-interfaces} names them; none by default
+     * @param bpf        a capture filter in tcpdump's syntax applied on each of them; empty for everything
+     */
+    public record Capture(
+            @JsonProperty("interfaces") List<String> interfaces,
+            @JsonProperty("bpf") String bpf) {
+        public Capture {
+            // Kept as given, nulls included, so that the validator can name a bad entry.
+            interfaces = interfaces == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(interfaces));
+        }
+
+        static Capture defaults() {
+            return new Capture(List.of(), "");
+        }
+    }
+
     /** Syslog listeners; a port of 0 leaves that listener off unless the command line enables it. */
     public record Syslog(
             @JsonProperty("bind") String bind,
@@ -94,6 +118,35 @@ public record IotwatchConfig(
             @JsonProperty("batch-delay-ms") int batchDelayMs) {
         static Syslog defaults() {
             return new Syslog("0.0.0.0", 0, 0, 64 * 1024, 8 * 1024 * 1024, 16 * 1024 * 1024, 1024, 1000, 500);
+        }
+
+        /** How the receivers batch, bound and buffer. */
+        public SyslogOptions toSyslogOptions() {
+            return new SyslogOptions(batchSize, Duration.ofMillis(batchDelayMs), maxMessageBytes, udpReceiveBufferBytes,
+                    udpQueueBytes, maxTcpConnections);
+        }
+    }
+
+    /**
+     * Folders of log files that {@code serve} reads and then follows.
+     *
+     * @param folders         the folders, read recursively; none by default
+     * @param intervalSeconds how often each folder is looked at for new files and appended lines
+     */
+    public record Watch(
+            @JsonProperty("folders") List<String> folders,
+            @JsonProperty("interval-seconds") int intervalSeconds) {
+        public Watch {
+            // Kept as given, nulls included, so that the validator can name a bad entry.
+            folders = folders == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(folders));
+        }
+
+        static Watch defaults() {
+            return new Watch(List.of(), 5);
+        }
+
+        public Duration interval() {
+            return Duration.ofSeconds(intervalSeconds);
         }
     }
 
@@ -215,6 +268,33 @@ public record IotwatchConfig(
 
         public ModelConfig toModelConfig() {
             return new ModelConfig(minRows, Duration.ofSeconds(windowSeconds), maxKeys);
+        }
+    }
+
+    /**
+     * The dashboard and API of {@code serve} and {@code demo}.
+     *
+     * @param bind                 address to listen on; 127.0.0.1 keeps it to this machine
+     * @param port                 TCP port
+     * @param tlsKeystore          a PKCS#12 keystore with the key and certificate for HTTPS; empty serves HTTP
+     * @param tlsPassword          its password
+     * @param sessionIdleMinutes   a login ends after this many minutes without a request
+     * @param sessionMaxHours      and this many hours after it began at the latest
+     */
+    public record Web(
+            @JsonProperty("bind") String bind,
+            @JsonProperty("port") int port,
+            @JsonProperty("tls-keystore") String tlsKeystore,
+            @JsonProperty("tls-password") String tlsPassword,
+            @JsonProperty("session-idle-minutes") int sessionIdleMinutes,
+            @JsonProperty("session-max-hours") int sessionMaxHours) {
+        static Web defaults() {
+            return new Web("127.0.0.1", 8080, "", "", 120, 12);
+        }
+
+        public WebSettings toSettings() {
+            return new WebSettings(bind, port, tlsKeystore.isBlank() ? null : Path.of(tlsKeystore), tlsPassword,
+                    Duration.ofMinutes(sessionIdleMinutes), Duration.ofHours(sessionMaxHours));
         }
     }
 

@@ -137,6 +137,53 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void sourcesOfServeComeFromTheFileAndTheirSingleValuesAlsoFromTheEnvironment(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("c.yml"), """
+                capture:
+                  interfaces: [eth0, wlan0]
+                  bpf: not port 22
+                watch:
+                  folders:
+                    - /var/log/fortigate
+                """);
+        IotwatchConfig config = loader.load(Optional.of(file),
+                Map.of("IOTWATCH_CAPTURE_BPF", "udp", "IOTWATCH_WATCH_INTERVAL_SECONDS", "30"), Map.of());
+
+        assertThat(config.capture().interfaces()).containsExactly("eth0", "wlan0");
+        assertThat(config.capture().bpf()).isEqualTo("udp");
+        assertThat(config.watch().folders()).containsExactly("/var/log/fortigate");
+        assertThat(config.watch().interval()).hasSeconds(30);
+        assertThat(IotwatchConfig.defaults().capture().interfaces()).isEmpty();
+        assertThat(IotwatchConfig.defaults().watch().folders()).isEmpty();
+        assertThat(IotwatchConfig.defaults().watch().intervalSeconds()).isEqualTo(5);
+    }
+
+    @Test
+    void aBadSourceEntryStopsTheStartNamingItsKeyAndEntry(@TempDir Path dir) throws IOException {
+        Map<String, String> bad = Map.of(
+                "capture:\n  interfaces: [eth0, \"\"]\n", "'capture.interfaces'",
+                "capture:\n  interfaces: [eth0, eth0]\n", "'capture.interfaces'",
+                "capture:\n  interfaces: eth0\n", "'capture.interfaces'",
+                "watch:\n  folders: [logs, null]\n", "'watch.folders'",
+                "watch:\n  interval-seconds: 0\n", "'watch.interval-seconds'");
+        for (Map.Entry<String, String> entry : bad.entrySet()) {
+            Path file = Files.writeString(dir.resolve("c.yml"), entry.getKey());
+            assertThatThrownBy(() -> loader.load(Optional.of(file), Map.of(), Map.of()))
+                    .as(entry.getKey())
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining(entry.getValue())
+                    .hasMessageContaining(file.toString());
+        }
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("IOTWATCH_WATCH_INTERVAL_SECONDS", "7200"), Map.of()))
+                .hasMessageContaining("'watch.interval-seconds'")
+                .hasMessageContaining("IOTWATCH_WATCH_INTERVAL_SECONDS")
+                .hasMessageContaining("1 to 3600");
+        Path duplicate = Files.writeString(dir.resolve("c.yml"), "capture:\n  interfaces: [eth0, eth0]\n");
+        assertThatThrownBy(() -> loader.load(Optional.of(duplicate), Map.of(), Map.of()))
+                .hasMessageContaining("entry 2 eth0").hasMessageContaining("each given once");
+    }
+
+    @Test
     void environmentNamesFollowTheKeys() {
         assertThat(ConfigLoader.envName("database.url")).isEqualTo("IOTWATCH_DATABASE_URL");
         assertThat(ConfigLoader.envName("syslog.udp-receive-buffer-bytes")).isEqualTo("IOTWATCH_SYSLOG_UDP_RECEIVE_BUFFER_BYTES");

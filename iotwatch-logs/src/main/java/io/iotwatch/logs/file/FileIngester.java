@@ -65,39 +65,56 @@ public final class FileIngester {
         try (LineReader reader = new LineReader(content, maxLineBytes)) {
             long stream = reader.fingerprint();
             long resumeAt = checkpoints.apply(stream).map(Checkpoint::offset).orElse(0L);
-            long[] counts = new long[EventType.values().length];
-            long rejects = 0;
-            long skipped = 0;
-            List<Event> events = new ArrayList<>(batchSize);
-            List<Reject> rejected = new ArrayList<>();
-            while (reader.next()) {
-                if (reader.lineOffset() < resumeAt) {
-                    skipped++;
-                    continue;
-                }
-                if (reader.lineLength() == 0) {
-                    continue;
-                }
-                EventId id = new EventId(stream, reader.lineOffset());
-                Event event = reader.truncated()
-                        ? null
-                        : decoder.decode(reader.buffer(), reader.lineStart(), reader.lineLength(), id);
-                if (event != null) {
-                    events.add(event);
-                    counts[event.type().ordinal()]++;
-                } else {
-                    rejected.add(reject(reader, id, origin));
-                    rejects++;
-                }
-                if (events.size() + rejected.size() >= batchSize) {
-                    flush(events, rejected, stream, origin, reader);
-                    progress.advanced(reader.lineNumber(), reader.nextOffset());
-                }
-            }
-            flush(events, rejected, stream, origin, reader);
-            progress.advanced(reader.lineNumber(), reader.nextOffset());
-            return new Result(origin, stream, reader.lineNumber(), skipped, byType(counts), rejects, reader.nextOffset());
+            return read(reader, stream, resumeAt, origin, progress);
         }
+    }
+
+    /**
+     * Reads on from a checkpoint: {@code content} holds the bytes of the checkpoint's stream from its offset on (a
+     * file its caller has positioned there), and the events get that stream as their id's. For a follower, which
+     * names a growing file by something that does not change as it grows, unlike the fingerprint of its first
+     * {@value LineReader#FINGERPRINT_BYTES} bytes; the store's checkpoints are not consulted.
+     */
+    public Result resume(InputStream content, Checkpoint from, Progress progress) throws IOException, InterruptedException {
+        try (LineReader reader = new LineReader(content, maxLineBytes, from.offset(), from.lineNumber())) {
+            return read(reader, from.stream(), from.offset(), from.origin(), progress);
+        }
+    }
+
+    private Result read(LineReader reader, long stream, long resumeAt, String origin, Progress progress)
+            throws IOException, InterruptedException {
+        long[] counts = new long[EventType.values().length];
+        long rejects = 0;
+        long skipped = 0;
+        List<Event> events = new ArrayList<>(batchSize);
+        List<Reject> rejected = new ArrayList<>();
+        while (reader.next()) {
+            if (reader.lineOffset() < resumeAt) {
+                skipped++;
+                continue;
+            }
+            if (reader.lineLength() == 0) {
+                continue;
+            }
+            EventId id = new EventId(stream, reader.lineOffset());
+            Event event = reader.truncated()
+                    ? null
+                    : decoder.decode(reader.buffer(), reader.lineStart(), reader.lineLength(), id);
+            if (event != null) {
+                events.add(event);
+                counts[event.type().ordinal()]++;
+            } else {
+                rejected.add(reject(reader, id, origin));
+                rejects++;
+            }
+            if (events.size() + rejected.size() >= batchSize) {
+                flush(events, rejected, stream, origin, reader);
+                progress.advanced(reader.lineNumber(), reader.nextOffset());
+            }
+        }
+        flush(events, rejected, stream, origin, reader);
+        progress.advanced(reader.lineNumber(), reader.nextOffset());
+        return new Result(origin, stream, reader.lineNumber(), skipped, byType(counts), rejects, reader.nextOffset());
     }
 
     private Reject reject(LineReader reader, EventId id, String origin) {

@@ -37,12 +37,27 @@ public final class LineReader implements Closeable {
     private long nextOffset;
 
     public LineReader(InputStream in, int maxLineBytes) {
+        this(in, maxLineBytes, 0, 0);
+    }
+
+    /**
+     * Reads on in a stream from a line boundary: {@code in} holds its bytes from {@code startOffset}, where
+     * {@code startLineNumber} lines lie before. Offsets and line numbers count from the stream's start; there is
+     * no {@link #fingerprint()}, which needs the stream's first bytes.
+     */
+    public LineReader(InputStream in, int maxLineBytes, long startOffset, long startLineNumber) {
         if (maxLineBytes < 1) {
             throw new IllegalArgumentException("maxLineBytes must be positive: " + maxLineBytes);
+        }
+        if (startOffset < 0 || startLineNumber < 0) {
+            throw new IllegalArgumentException("negative start: " + startOffset + "/" + startLineNumber);
         }
         this.in = in;
         this.maxLineBytes = maxLineBytes;
         this.buf = new byte[Math.max(INITIAL_BUFFER, FINGERPRINT_BYTES) + 1];
+        this.nextOffset = startOffset;
+        this.lineNumber = startLineNumber;
+        this.consumedAny = startOffset > 0;
     }
 
     /**

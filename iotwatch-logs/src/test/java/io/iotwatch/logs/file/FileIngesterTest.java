@@ -85,6 +85,27 @@ class FileIngesterTest {
     }
 
     @Test
+    void resumingFromACheckpointReadsTheRestUnderItsStreamWithOffsetsAndLineNumbersFromTheStart() throws Exception {
+        FileIngester ingester = new FileIngester(new BangRejecter(), batches::add, 10, 1024, stream -> {
+            throw new AssertionError("a resumed stream needs no stored checkpoint");
+        });
+        byte[] rest = "l3\n!l4\n".getBytes(StandardCharsets.UTF_8);
+
+        FileIngester.Result result = ingester.resume(new ByteArrayInputStream(rest), new Checkpoint(77, "test.log", 6, 2),
+                (l, b) -> {});
+
+        assertThat(events()).extracting(Event::id).containsExactly(new EventId(77, 6));
+        assertThat(rejects()).singleElement().satisfies(r -> {
+            assertThat(r.id()).isEqualTo(new EventId(77, 9));
+            assertThat(r.lineNumber()).isEqualTo(4);
+        });
+        assertThat(batches.getLast().checkpoint()).contains(new Checkpoint(77, "test.log", 13, 4));
+        assertThat(result.lines()).isEqualTo(4);
+        assertThat(result.bytes()).isEqualTo(13);
+        assertThat(result.skipped()).isZero();
+    }
+
+    @Test
     void anOverlongLineIsRejectedWithItsHeadKept() throws Exception {
         ingest("short\n" + "z".repeat(5000) + "\nafter\n", 10, Optional.empty(), 1024);
         assertThat(events()).extracting(e -> e.header().rawText()).containsExactly("short", "after");

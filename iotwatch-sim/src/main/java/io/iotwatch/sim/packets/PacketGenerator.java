@@ -49,7 +49,7 @@ public final class PacketGenerator {
         Instant notBefore = Benign.certificatesFrom(begin);
         Scheduler scheduler = new Scheduler();
         Benign.habits(lan, start, notBefore, root.split()).forEach(scheduler::add);
-        List<Attack> attacks = AttackPlan.start(options.attacks(), new AttackContext(lan, root.split(), notBefore), start,
+        List<Attack> attacks = AttackPlan.start(options.attacks(), options.schedule(), new AttackContext(lan, root.split(), notBefore), start,
                 scheduler);
 
         PcapWriter pcap = new PcapWriter(out);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.iotwatch.packet.decode.PacketDecoder;
 import io.iotwatch.packet.decode.Protocols;
 import io.iotwatch.packet.dns.DnsMessage;
+import io.iotwatch.sim.packets.attack.AttackPlan;
 import io.iotwatch.sim.packets.wire.Verify;
 import io.iotwatch.sim.truth.AttackKind;
 import io.iotwatch.sim.truth.AttackTruth;
@@ -250,6 +251,21 @@ class PacketGeneratorTest {
         assertThat(PacketGeneratorOptions.minimumMinutes(List.of())).isEqualTo(1);
         assertThat(PacketGeneratorOptions.minimumMinutes(List.of(AttackKind.C2_BEACON))).isEqualTo(18);
         assertThat(PacketGeneratorOptions.minimumMinutes(List.of(AttackKind.values()))).isEqualTo(30);
+    }
+
+    @Test
+    void aScheduleWithAShortWarmUpPlantsTheFirstAttackSoonerAndKeepsTheGivenOrder() {
+        Instant start = Instant.parse("2026-01-02T00:00:00Z");
+        AttackPlan.Schedule soon = new AttackPlan.Schedule(Duration.ofSeconds(20), Duration.ofSeconds(30), true);
+        List<AttackKind> attacks = List.of(AttackKind.SYN_FLOOD, AttackKind.PORT_SCAN);
+        PacketGeneratorOptions options = new PacketGeneratorOptions(12, Duration.ofMinutes(2), 3, start, attacks, soon);
+
+        GeneratedRun scheduled = GeneratedRun.of(options);
+
+        assertThat(PacketGeneratorOptions.minimumMinutes(attacks, soon)).isEqualTo(2);
+        assertThat(scheduled.truth()).extracting(AttackTruth::attack).containsExactly("syn-flood", "port-scan");
+        assertThat(scheduled.truth().getFirst().start()).isBetween(start.plusSeconds(20), start.plusSeconds(21));
+        assertThat(scheduled.truth().get(1).start()).isBetween(start.plusSeconds(58), start.plusSeconds(59));
     }
 
     /** The server_name of a ClientHello whose handshake header starts at {@code at}, or null. */

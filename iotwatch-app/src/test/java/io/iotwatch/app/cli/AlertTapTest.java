@@ -15,21 +15,22 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class AlertRecorderTest {
+class AlertTapTest {
 
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:30Z");
 
     @Test
     void everyAlertVersionIsNotedWithTheTimeItPassedAndTheBatchGoesOnUnchanged() throws InterruptedException {
         List<Batch> passed = new ArrayList<>();
-        AlertRecorder recorder = new AlertRecorder(passed::add, Clock.fixed(NOW, ZoneOffset.UTC));
+        AlertRecorder recorder = new AlertRecorder(Clock.fixed(NOW, ZoneOffset.UTC));
+        AlertTap tap = new AlertTap(passed::add, recorder);
         Alert first = alert(1);
         Alert grown = alert(5);
         Batch quiet = new Batch(List.of(), List.of(), Optional.empty());
         Batch loud = new Batch(List.of(), List.of(), List.of(first, grown), Optional.empty());
 
-        recorder.accept(quiet);
-        recorder.accept(loud);
+        tap.accept(quiet);
+        tap.accept(loud);
 
         assertThat(passed).containsExactly(quiet, loud);
         assertThat(recorder.versions()).containsExactly(new RaisedAlert(first, NOW), new RaisedAlert(grown, NOW));

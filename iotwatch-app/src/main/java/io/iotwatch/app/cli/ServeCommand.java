@@ -1,0 +1,58 @@
+package io.iotwatch.app.cli;
+
+import io.iotwatch.app.config.IotwatchConfig;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the monitor until stopped (Ctrl-C): the dashboard and JSON API (docs/DASHBOARD.md, docs/API.md) and "
+                    + "every traffic source the configuration enables: live interfaces (capture.interfaces), syslog "
+                    + "listeners (syslog.udp-port, syslog.tcp-port) and watched log folders (watch.folders). The "
+                    + "detectors and the classifier run on all of it; alerts appear on the dashboard as they are raised.",
+            "The first start makes the user 'admin' with a random password and prints it once."
+        })
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--port", paramLabel = "N", description = "TCP port of the dashboard (config key web.port, default 8080).")
+    Integer port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "Address the dashboard listens on (config key web.bind, default 127.0.0.1: this machine only).")
+    String bind;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        IotwatchConfig config = common.load(webOverrides(port, bind));
+        PrintWriter out = spec.commandLine().getOut();
+        return MonitorRun.run(config, out, null, new CountDownLatch(1));
+    }
+
+    /** The dashboard's options as configuration overrides; shared with {@code demo}. */
+    static Map<String, String> webOverrides(Integer port, String bind) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        if (port != null) {
+            overrides.put("web.port", port.toString());
+        }
+        if (bind != null) {
+            overrides.put("web.bind", bind);
+        }
+        return overrides;
+    }
+}

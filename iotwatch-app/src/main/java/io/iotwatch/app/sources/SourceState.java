@@ -1,0 +1,98 @@
+package io.iotwatch.app.sources;
+
+import io.iotwatch.core.sink.Batch;
+import io.iotwatch.core.sink.EventSink;
+import io.iotwatch.web.monitor.SourceStatus;
+import java.time.Instant;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a source shows of itself, written by its threads and read by the status page: whether it runs, the
+ * problem that stopped it, and the events it handed on, counted by {@link #tap} on their way to the sink.
+ */
+final class SourceState {
+
+    private static final Logger log = LoggerFactory.getLogger(SourceState.class);
+
+    private final String name;
+    private final String kind;
+    private final LongAdder events = new LongAdder();
+    private volatile boolean online;
+    private volatile String problem;
+    private volatile long lastActivityMillis;
+
+    SourceState(String name, String kind) {
+        this.name = name;
+        this.kind = kind;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /**
+     * The sink as this source uses it: counts its events and records when it last delivered, and takes a failure of
+     * the sink for its own (a syslog receiver's thread would otherwise keep it to itself until closed).
+     */
+    EventSink tap(EventSink sink) {
+        return (Batch batch) -> {
+            try {
+                sink.accept(batch);
+            } catch (RuntimeException e) {
+                failed("storing what it read failed: " + message(e), e);
+                throw e;
+            }
+            if (batch.size() > 0) {
+                events.add(batch.events().size());
+                lastActivityMillis = System.currentTimeMillis();
+            }
+        };
+    }
+
+    /** Receiving now; clears an earlier problem. */
+    void online() {
+        problem = null;
+        online = true;
+    }
+
+    /** Not receiving, for a reason the user should see (and that is logged). */
+    void offline(String reason) {
+        if (!reason.equals(problem)) {
+            log.warn("{}: {}", label(), reason);
+        }
+        problem = reason;
+        online = false;
+    }
+
+    /** Stopped by a failure: shown, and logged with its cause. */
+    void failed(String reason, Throwable cause) {
+        log.error("{} stopped: {}", label(), reason, cause);
+        problem = reason;
+        online = false;
+    }
+
+    /** Stopped on request. */
+    void stopped() {
+        online = false;
+    }
+
+    /** The source as log messages name it: {@code interface eth0}, {@code syslog udp/514}, {@code folder /var/log}. */
+    private String label() {
+        return name.startsWith(kind) ? name : kind + " " + name;
+    }
+
+    /** A snapshot; {@code detail} is shown unless a problem is. */
+    SourceStatus status(long packets, long dropped, long queueDepth, String detail) {
+        long last = lastActivityMillis;
+        String shown = problem;
+        return new SourceStatus(name, kind, online, packets, events.sum(), dropped, queueDepth,
+                last == 0 ? null : Instant.ofEpochMilli(last), shown != null ? shown : detail);
+    }
+
+    /** The message of {@code e}, for people: the exceptions met here say what went wrong in their own words. */
+    static String message(Throwable e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+}

@@ -1,0 +1,114 @@
+package io.iotwatch.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iotwatch.app.config.ConfigLoader;
+import io.iotwatch.app.config.IotwatchConfig;
+import io.iotwatch.app.sources.DemoSource;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code iotwatch demo} end to end: the command prints the address and a first password, the dashboard's API
+ * answers with that login, the demo's traffic is stored and its attacks become alerts, and stopping stores
+ * what was read.
+ */
+class MonitorRunTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDemoFillsTheDashboardWithTrafficAndAlertsAndStopsCleanly() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        IotwatchConfig config = new ConfigLoader().load(Optional.empty(), Map.of(),
+                Map.of("data-dir", dir.toString(), "web.port", Integer.toString(port)));
+        StringWriter printed = new StringWriter();
+        CountDownLatch stop = new CountDownLatch(1);
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return MonitorRun.run(config, new PrintWriter(printed, true), new DemoSource.Options(50, 3), stop);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        String password = await(() -> {
+            Matcher m = Pattern.compile("log in as admin with the password (\\S+)").matcher(printed.toString());
+            return m.find() ? m.group(1) : null;
+        });
+        assertThat(printed.toString()).contains("dashboard: http://127.0.0.1:" + port + "/");
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + port;
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("username", "admin", "password", password))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(200);
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+
+        JsonNode stats = await(() -> {
+            JsonNode now = get(http, base + "/api/v1/stats", cookie);
+            return now.get("alerts").asLong() > 0 && now.get("connections").asLong() > 0 ? now : null;
+        });
+        assertThat(stats.get("monitoring").get("status").asText()).isEqualTo("running");
+        JsonNode system = get(http, base + "/api/v1/system", cookie);
+        assertThat(system.get("sources").get(0).get("kind").asText()).isEqualTo("demo");
+        assertThat(system.get("detectors").toString()).contains("scan").contains("model");
+
+        stop.countDown();
+        assertThat(run.get(60, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+        assertThat(printed.toString()).contains("stopping");
+        try (var store = Stores.open(config)) {
+            assertThat(store.summary().totalEvents()).isGreaterThanOrEqualTo(stats.get("events").asLong());
+            assertThat(store.users().count()).isOne();
+        }
+    }
+
+    private static JsonNode get(HttpClient http, String url, String cookie) {
+        try {
+            return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface Probe<T> {
+        T value() throws Exception;
+    }
+
+    private static <T> T await(Probe<T> probe) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            T value = probe.value();
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("not seen within 120 s");
+    }
+}

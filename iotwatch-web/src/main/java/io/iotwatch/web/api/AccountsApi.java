@@ -1,0 +1,149 @@
+package io.iotwatch.web.api;
+
+import io.iotwatch.store.ApiToken;
+import io.iotwatch.store.User;
+import io.iotwatch.store.UserRole;
+import io.iotwatch.web.auth.Access;
+import io.iotwatch.web.auth.Accounts;
+import io.iotwatch.web.auth.Permission;
+import io.iotwatch.web.auth.Principal;
+import io.iotwatch.web.auth.Session;
+import io.iotwatch.web.auth.Sessions;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.time.Instant;
+import java.util.Map;
+
+/** Logging in and out, the session, users (admin) and API tokens. */
+public final class AccountsApi {
+
+    record Credentials(String username, String password) {}
+
+    record SessionInfo(String user, String role, String csrf) {}
+
+    record UserInfo(String name, String role, Instant createdAt, Instant lastLogin) {
+        static UserInfo of(User user) {
+            return new UserInfo(user.name(), user.role().id(), user.createdAt(), user.lastLogin());
+        }
+    }
+
+    record NewUser(String name, String role, String password) {}
+
+    record TokenRequest(String name) {}
+
+    record TokenInfo(String id, String name, Instant createdAt, Instant lastUsed) {
+        static TokenInfo of(ApiToken token) {
+            return new TokenInfo(token.id(), token.name(), token.createdAt(), token.lastUsed());
+        }
+    }
+
+    private final Accounts accounts;
+    private final Sessions sessions;
+    private final boolean secureCookie;
+
+    public AccountsApi(Accounts accounts, Sessions sessions, boolean secureCookie) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.secureCookie = secureCookie;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post("/api/v1/login", this::login);
+        routes.post("/api/v1/logout", this::logout);
+        routes.get("/api/v1/session", ctx -> {
+            Principal who = Access.principal(ctx, true);
+            ctx.json(new SessionInfo(who.user(), who.role().id(), who.session() == null ? null : who.session().csrf()));
+        });
+        routes.get("/api/v1/users", ctx -> ctx.json(accounts.list().stream().map(UserInfo::of).toList()), Permission.ADMINISTER);
+        routes.post("/api/v1/users", this::createUser, Permission.ADMINISTER);
+        routes.delete("/api/v1/users/{name}", this::deleteUser, Permission.ADMINISTER);
+        routes.get("/api/v1/tokens", ctx -> ctx.json(accounts.tokens(Access.principal(ctx, true).user()).stream()
+                .map(TokenInfo::of).toList()));
+        routes.post("/api/v1/tokens", this::createToken);
+        routes.delete("/api/v1/tokens/{id}", ctx -> {
+            if (!accounts.deleteToken(Access.principal(ctx, true).user(), ctx.pathParam("id"))) {
+                throw new NotFoundResponse("no token " + ctx.pathParam("id") + " of yours");
+            }
+            ctx.status(204);
+        });
+    }
+
+    private void login(Context ctx) {
+        Credentials credentials = body(ctx, Credentials.class, "{\"username\": \"...\", \"password\": \"...\"}");
+        if (credentials.username() == null || credentials.password() == null) {
+            throw new BadRequest("give 'username' and 'password'");
+        }
+        Accounts.Login login = accounts.login(credentials.username(), credentials.password(), ctx.ip());
+        if (!login.retryAfter().isZero()) {
+            long seconds = Math.max(1, login.retryAfter().toSeconds());
+            ctx.header("Retry-After", Long.toString(seconds));
+            ctx.status(429).json(Map.of("error", "too many failed logins: try again in " + seconds + " s"));
+            return;
+        }
+        if (login.user().isEmpty()) {
+            ctx.status(401).json(Map.of("error", "wrong user name or password"));
+            return;
+        }
+        User user = login.user().get();
+        sessions.close(ctx.cookie(Access.COOKIE)); // a new id on every login: no session fixation
+        Session session = sessions.open(user.name(), user.role());
+        ctx.header("Set-Cookie", Access.COOKIE + "=" + session.id() + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
+                + sessions.maxAge().toSeconds() + (secureCookie ? "; Secure" : ""));
+        ctx.json(new SessionInfo(user.name(), user.role().id(), session.csrf()));
+    }
+
+    private void logout(Context ctx) {
+        sessions.close(ctx.cookie(Access.COOKIE));
+        ctx.header("Set-Cookie", Access.COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" + (secureCookie ? "; Secure" : ""));
+        ctx.status(204);
+    }
+
+    private void createUser(Context ctx) {
+        NewUser request = body(ctx, NewUser.class, "{\"name\": \"...\", \"role\": \"viewer\", \"password\": \"...\"}");
+        UserRole role;
+        try {
+            role = UserRole.of(request.role() == null ? "" : request.role());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("'role': " + e.getMessage());
+        }
+        try {
+            ctx.status(201).json(UserInfo.of(accounts.createUser(request.name(), role, request.password())));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage());
+        } catch (IllegalStateException taken) {
+            ctx.status(409).json(Map.of("error", taken.getMessage()));
+        }
+    }
+
+    private void deleteUser(Context ctx) {
+        String name = ctx.pathParam("name");
+        if (name.equals(Access.principal(ctx, true).user())) {
+            throw new BadRequest("you cannot delete yourself");
+        }
+        if (!accounts.delete(name)) {
+            throw new NotFoundResponse("no user " + name);
+        }
+        sessions.closeAll(name);
+        ctx.status(204);
+    }
+
+    private void createToken(Context ctx) {
+        TokenRequest request = ctx.body().isBlank() ? new TokenRequest(null) : body(ctx, TokenRequest.class, "{\"name\": \"...\"}");
+        Accounts.NewToken token;
+        try {
+            token = accounts.createToken(Access.principal(ctx, true).user(), request.name());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage());
+        }
+        ctx.status(201).json(Map.of("id", token.token().id(), "name", token.token().name(), "token", token.secret()));
+    }
+
+    private static <T> T body(Context ctx, Class<T> type, String example) {
+        try {
+            return ctx.bodyAsClass(type);
+        } catch (RuntimeException e) {
+            throw new BadRequest("the body must be JSON like " + example);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.iotwatch.web.auth;
+
+import io.iotwatch.store.ApiToken;
+import io.iotwatch.store.User;
+import io.iotwatch.store.UserRole;
+import io.iotwatch.store.UserStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Users, their passwords and API tokens: the one place that hashes, checks and hands out secrets. The
+ * store keeps only slow hashes of passwords and digests of tokens.
+ */
+public final class Accounts {
+
+    /** The name of the account made on first start. */
+    public static final String FIRST_ADMIN = "admin";
+    static final int MIN_PASSWORD_LENGTH = 12;
+    private static final int FIRST_PASSWORD_LENGTH = 20;
+    private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+
+    /** A login's outcome: the user on success, else how long to wait (zero when the password was wrong). */
+    public record Login(Optional<User> user, Duration retryAfter) {}
+
+    /** A token just made: {@code secret} is shown once and never stored. */
+    public record NewToken(ApiToken token, String secret) {}
+
+    private final UserStore users;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final Clock clock;
+    // checked against when the user does not exist, so a wrong name takes as long as a wrong password
+    private final String decoyHash;
+
+    public Accounts(UserStore users, PasswordHasher hasher, LoginThrottle throttle, Clock clock) {
+        this.users = users;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.clock = clock;
+        this.decoyHash = hasher.hash(Secrets.token());
+    }
+
+    /**
+     * Makes the first admin account with a random password when there is no user yet, and returns that
+     * password, to be shown once; empty when users exist.
+     */
+    public Optional<String> createFirstAdmin() {
+        if (users.count() > 0) {
+            return Optional.empty();
+        }
+        String password = Secrets.password(FIRST_PASSWORD_LENGTH);
+        boolean created = users.create(new User(FIRST_ADMIN, UserRole.ADMIN, hasher.hash(password), clock.instant(), null));
+        return created ? Optional.of(password) : Optional.empty();
+    }
+
+    public Login login(String name, String password, String address) {
+        String user = name == null ? "" : name.strip();
+        Duration wait = throttle.waitFor(address, user);
+        if (!wait.isZero()) {
+            return new Login(Optional.empty(), wait);
+        }
+        Optional<User> found = users.find(user);
+        boolean ok = hasher.matches(password, found.map(User::passwordHash).orElse(decoyHash)) && found.isPresent();
+        if (!ok) {
+            throttle.failed(address, user);
+            return new Login(Optional.empty(), Duration.ZERO);
+        }
+        throttle.succeeded(address, user);
+        users.loggedIn(user, clock.instant());
+        return new Login(found, Duration.ZERO);
+    }
+
+    /** The user a bearer token belongs to, if the token is known and its user still exists. */
+    public Optional<User> byToken(String secret) {
+        if (secret == null || secret.isBlank()) {
+            return Optional.empty();
+        }
+        return users.tokenByHash(Secrets.digest(secret.strip())).flatMap(token -> {
+            users.tokenUsed(token.id(), clock.instant());
+            return users.find(token.user());
+        });
+    }
+
+    public User createUser(String name, UserRole role, String password) {
+        checkName(name);
+        checkPassword(password);
+        User user = new User(name, role, hasher.hash(password), clock.instant(), null);
+        if (!users.create(user)) {
+            throw new IllegalStateException("a user named '" + name + "' exists already");
+        }
+        return user;
+    }
+
+    public List<User> list() {
+        return users.list();
+    }
+
+    public boolean delete(String name) {
+        return users.delete(name);
+    }
+
+    public NewToken createToken(String user, String name) {
+        String label = name == null || name.isBlank() ? "token" : name.strip();
+        if (label.length() > 64) {
+            throw new IllegalArgumentException("a token's name has at most 64 characters");
+        }
+        String secret = "iw_" + Secrets.token();
+        ApiToken token = new ApiToken(Secrets.token().substring(0, 16), label, user, Secrets.digest(secret), clock.instant(), null);
+        users.addToken(token);
+        return new NewToken(token, secret);
+    }
+
+    public List<ApiToken> tokens(String user) {
+        return users.tokens(user);
+    }
+
+    public boolean deleteToken(String user, String id) {
+        return users.deleteToken(user, id);
+    }
+
+    public LoginThrottle throttle() {
+        return throttle;
+    }
+
+    private static void checkName(String name) {
+        if (name == null || !USER_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("a user name is 1 to 64 letters, digits or . _ @ -");
+        }
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("a password has at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+    }
+}

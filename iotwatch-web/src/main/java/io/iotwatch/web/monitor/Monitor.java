@@ -1,0 +1,41 @@
+package io.iotwatch.web.monitor;
+
+import io.iotwatch.store.AllowRule;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * What the running monitor shows of itself beside the store: its sources, detectors and model, and where
+ * allow-list rules written by triage go so that the running detectors apply them at once.
+ *
+ * @param version      iotwatch's version
+ * @param startedAt    when the process started
+ * @param database     sqlite, postgresql or mariadb
+ * @param sources      the traffic sources running now, asked for their status on every request
+ * @param detectors    the names of the detectors running
+ * @param model        the classifier's name, or null when none runs
+ * @param configRules  allow-list rules from the configuration file, listed beside triage's
+ * @param allowRules   told of every rule triage adds ({@code true}) or an admin removes ({@code false})
+ */
+public record Monitor(String version, Instant startedAt, String database, Supplier<List<Source>> sources,
+        List<String> detectors, String model, List<AllowRule> configRules, AllowListener allowRules) {
+
+    /** Applies allow-list rules to the running detectors. */
+    public interface AllowListener {
+        void added(AllowRule rule);
+
+        void removed(AllowRule rule);
+    }
+
+    public Monitor {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(sources, "sources");
+        detectors = List.copyOf(detectors);
+        configRules = List.copyOf(configRules);
+        Objects.requireNonNull(allowRules, "allowRules");
+    }
+}

@@ -1,0 +1,183 @@
+package io.iotwatch.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.iotwatch.core.alert.ThreatLevel;
+import io.iotwatch.store.AlertStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dashboard in a real browser: Debian's Chromium driven by Playwright (GUIDE.md section 4). CI installs
+ * Chromium; without it these tests fail and say how to install it.
+ */
+class DashboardBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final List<String> CHROMIUM_ARGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+            "--disable-quic");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @TempDir
+    Path dir;
+
+    private TestMonitor monitor;
+    private BrowserContext context;
+    private Page page;
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void launch() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            throw new IllegalStateException("the browser tests need Debian's Chromium at " + CHROMIUM
+                    + ": apt-get install -y chromium (.ci/run installs it)");
+        }
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+                .setArgs(CHROMIUM_ARGS).setHeadless(true));
+    }
+
+    @AfterAll
+    static void quit() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        monitor = new TestMonitor(dir);
+        monitor.seed();
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
+        page = context.newPage();
+        page.onConsoleMessage(message -> {
+            if (message.type().equals("error")) {
+                problems.add(message.text());
+            }
+        });
+        page.onPageError(problems::add);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        context.close();
+        monitor.close();
+    }
+
+    @Test
+    void aPageWithoutASessionGoesToTheLoginAndBackAfterIt() {
+        page.navigate(monitor.url() + "/#/alerts");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login\\.html\\?next=.*"));
+        page.getByTestId("login-username").fill("admin");
+        page.getByTestId("login-password").fill("wrong password");
+        page.getByTestId("login-submit").click();
+        assertThat(page.getByTestId("login-error")).isVisible();
+
+        logIn();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/#/alerts"));
+        assertThat(page.getByTestId("user-name")).hasText("admin");
+        // the browser logs the refused login's answer; nothing else may go wrong
+        assertThat(problems).containsOnly("Failed to load resource: the server responded with a status of 401 (Unauthorized)");
+    }
+
+    @Test
+    void aNewAlertAppearsWithoutAReload() {
+        page.navigate(monitor.url() + "/");
+        logIn();
+        assertThat(page.locator("[data-testid=recent-attacks] [data-alert-id=scan-1]")).isVisible();
+        page.evaluate("window.iotwatchMarker = 'same page'");
+        waitForLiveStream();
+
+        monitor.raiseQuietly("live-1", ThreatLevel.CRITICAL, "10.0.0.99");
+
+        assertThat(page.locator("[data-testid=recent-attacks] [data-alert-id=live-1]")).isVisible();
+        assertThat(page.evaluate("window.iotwatchMarker")).isEqualTo("same page");
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void alertsFilterAndTriage() {
+        page.navigate(monitor.url() + "/#/alerts");
+        logIn();
+        Locator rows = page.locator("[data-testid=alerts-table] [data-alert-id]");
+        assertThat(rows).hasCount(2);
+        page.getByTestId("filter-src").fill("10.0.0.66");
+        page.getByTestId("filter-apply").click();
+        assertThat(rows).hasCount(1);
+        assertThat(rows.first()).hasAttribute("data-alert-id", "scan-1");
+
+        rows.first().click();
+        assertThat(page.getByTestId("alert-detail")).isVisible();
+        assertThat(page.getByTestId("events-table")).containsText("10.0.0.66");
+        page.getByTestId("triage-note").fill("seen, our own scanner test");
+        page.getByTestId("triage-acknowledge").click();
+        assertThat(page.getByTestId("triage-status")).containsText("acknowledged");
+        assertThat(monitor.store.alertQueries().find("scan-1").orElseThrow().status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void hostileTextFromTrafficIsShownAsTextAndNeverRuns() {
+        page.navigate(monitor.url() + "/#/alerts/tunnel-1");
+        logIn();
+        assertThat(page.getByTestId("alert-detail")).containsText(TestMonitor.HOSTILE_DOMAIN);
+        assertThat(page.getByTestId("evidence-table")).containsText(TestMonitor.HOSTILE_USER);
+        page.navigate(monitor.url() + "/#/alerts");
+        assertThat(page.getByTestId("alerts-table")).containsText("tunnel.example");
+        page.navigate(monitor.url() + "/#/");
+        assertThat(page.getByTestId("recent-attacks")).containsText("tunnel.example");
+
+        assertThat(page.title()).isNotEqualTo("pwned");
+        assertThat(page.locator("img[src=x]")).hasCount(0);
+        assertThat(page.locator("body script:not([src])")).hasCount(0);
+    }
+
+    @Test
+    void theApiRefusesACallWithoutSessionOrToken() {
+        var anonymous = browser.newContext();
+        try {
+            var response = anonymous.request().get(monitor.url() + "/api/v1/alerts");
+            assertThat(response.status()).isEqualTo(401);
+            assertThat(response.text()).doesNotContain("10.0.0.66");
+        } finally {
+            anonymous.close();
+        }
+    }
+
+    private void logIn() {
+        page.getByTestId("login-username").fill("admin");
+        page.getByTestId("login-password").fill(monitor.adminPassword);
+        page.getByTestId("login-submit").click();
+        assertThat(page.getByTestId("user-name")).hasText("admin");
+    }
+
+    private void waitForLiveStream() {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (monitor.server.liveClients() == 0 && System.currentTimeMillis() < deadline) {
+            page.waitForTimeout(50);
+        }
+        assertThat(monitor.server.liveClients()).as("browsers on the live stream").isPositive();
+    }
+}
