@@ -63,13 +63,7 @@ public final class DashboardApiBench {
                 fill(store, events, alerts, Instant.now());
             }
             Monitor monitor = new Monitor("bench", Instant.now(), "sqlite", List::of, List.of(), null, List.of(),
-                    new Monitor.AllowListener() {
-                        @Override
-                        public void added(io.iotwatch.store.AllowRule rule) {}
-
-                        @Override
-                        public void removed(io.iotwatch.store.AllowRule rule) {}
-                    });
+                    Monitor.AllowListener.NONE);
             WebSettings settings = new WebSettings("127.0.0.1", 0, null, null, Duration.ofHours(1), Duration.ofHours(8));
             try (WebServer server = WebServer.start(settings, store, monitor, Clock.systemUTC())) {
                 String password = server.firstAdminPassword()

@@ -43,13 +43,7 @@ class TlsTest {
 
         try (EventStore store = EventStores.open(StoreSettings.embedded(dir.resolve("data")))) {
             Monitor monitor = new Monitor("test", Instant.now(), "sqlite", List::of, List.of(), null, List.of(),
-                    new Monitor.AllowListener() {
-                        @Override
-                        public void added(io.iotwatch.store.AllowRule rule) {}
-
-                        @Override
-                        public void removed(io.iotwatch.store.AllowRule rule) {}
-                    });
+                    Monitor.AllowListener.NONE);
             WebSettings settings = new WebSettings("127.0.0.1", 0, keystore, PASSWORD, Duration.ofMinutes(5), Duration.ofHours(1));
             WebServer server = WebServer.start(settings, store, monitor, Clock.systemUTC(), new PasswordHasher(1_000));
             try {

@@ -16,7 +16,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,8 +76,6 @@ final class CaptureCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final CountDownLatch stopped = new CountDownLatch(1);
-
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -106,9 +103,7 @@ final class CaptureCommand implements Callable<Integer> {
                 DetectingSink detecting = config.detect().enabled()
                         ? new DetectingSink(Detection.engine(config), writer, DetectingSink.QUEUE_BATCHES)
                         : null) {
-            Thread onInterrupt = new Thread(() -> stopAndWait(capture), "iotwatch-capture-shutdown");
-            Runtime.getRuntime().addShutdownHook(onInterrupt);
-            try {
+            try (OnInterrupt onInterrupt = new OnInterrupt("capture", capture::stop)) {
                 capture.warnings().forEach(warning -> out.println("libpcap: " + warning));
                 out.printf("capturing on %s%s%s; storing in %s; Ctrl-C stops%n", interfaceName,
                         netns == null ? "" : " in network namespace " + netns,
@@ -135,9 +130,6 @@ final class CaptureCommand implements Callable<Integer> {
                 }
                 out.flush();
                 return result.damage().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
-            } finally {
-                stopped.countDown();
-                removeHook(onInterrupt);
             }
         }
     }
@@ -195,24 +187,6 @@ final class CaptureCommand implements Callable<Integer> {
             return netns == null ? LiveCapture.interfaces() : NetworkNamespace.callIn(netns, LiveCapture::interfaces);
         } catch (CaptureException e) {
             throw new UserFacingException(e.getMessage(), e);
-        }
-    }
-
-    /** Runs on Ctrl-C: stops the capture and lets the main thread store what it read. */
-    private void stopAndWait(LiveCapture capture) {
-        capture.stop();
-        try {
-            stopped.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook is running: the JVM is exiting anyway.
         }
     }
 }

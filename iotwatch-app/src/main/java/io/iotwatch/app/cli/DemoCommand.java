@@ -28,12 +28,8 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--port", paramLabel = "N", description = "TCP port of the dashboard (config key web.port, default 8080).")
-    Integer port;
-
-    @Option(names = "--bind", paramLabel = "ADDRESS",
-            description = "Address the dashboard listens on (config key web.bind, default 127.0.0.1: this machine only).")
-    String bind;
+    @Mixin
+    WebOptions web;
 
     @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
             description = "Play the traffic this many times as fast as real time, 1 to 1000 (default: ${DEFAULT-VALUE}).")
@@ -54,7 +50,7 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--speed: " + e.getMessage());
         }
-        IotwatchConfig config = common.load(ServeCommand.webOverrides(port, bind));
+        IotwatchConfig config = common.load(web.overrides());
         PrintWriter out = spec.commandLine().getOut();
         return MonitorRun.run(config, out, options, new CountDownLatch(1));
     }

@@ -63,7 +63,6 @@ final class ListenCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final CountDownLatch stop = new CountDownLatch(1);
-    private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -89,9 +88,8 @@ final class ListenCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Logger log = LoggerFactory.getLogger(ListenCommand.class);
-        Thread onInterrupt = new Thread(this::stopAndWait, "iotwatch-listen-shutdown");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try (EventStore store = Stores.open(config);
+        try (OnInterrupt onInterrupt = new OnInterrupt("listen", stop::countDown);
+                EventStore store = Stores.open(config);
                 BatchWriter writer = new BatchWriter(store, config.ingest().queueBatches());
                 DetectingSink detecting = config.detect().enabled()
                         ? new DetectingSink(Detection.engine(config), writer, DetectingSink.QUEUE_BATCHES)
@@ -131,23 +129,8 @@ final class ListenCommand implements Callable<Integer> {
             }
             out.printf("stored in total: %,d events, %,d rejects%n", store.summary().totalEvents(), store.summary().rejects());
             out.flush();
-        } finally {
-            stopped.countDown();
-            if (!stop.await(0, TimeUnit.SECONDS)) {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            }
         }
         return ExitCodes.OK;
-    }
-
-    /** Runs on Ctrl-C: lets the main thread close the listeners and store what they received. */
-    private void stopAndWait() {
-        stop.countDown();
-        try {
-            stopped.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static String requested(IotwatchConfig.Syslog syslog) {

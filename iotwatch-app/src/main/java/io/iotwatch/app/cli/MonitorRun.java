@@ -19,9 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The running monitor of {@code serve} and {@code demo}: the store, the detectors on their own thread, the
@@ -29,8 +26,6 @@ import org.slf4j.LoggerFactory;
  * as the detectors hand them to the store; allow-list rules written by triage reach the running detectors.
  */
 final class MonitorRun {
-
-    private static final Logger LOG = LoggerFactory.getLogger(MonitorRun.class);
 
     private MonitorRun() {}
 
@@ -73,19 +68,13 @@ final class MonitorRun {
                 Sources sources = Sources.start(config, new Sources.Wiring(detecting, store::checkpoint,
                         () -> Models.classifier(config)), demo);
                 running.addAll(sources.list());
-                CountDownLatch finished = new CountDownLatch(1);
-                Thread hook = new Thread(() -> stopAndWait(stop, finished), "iotwatch-stop");
-                Runtime.getRuntime().addShutdownHook(hook);
-                try {
+                try (OnInterrupt onInterrupt = new OnInterrupt("monitor", stop::countDown)) {
                     stop.await();
                     out.println("stopping: storing what the sources read");
                     out.flush();
                     sources.close();
                     detecting.finish();
                     writer.flush();
-                } finally {
-                    finished.countDown();
-                    removeHook(hook);
                 }
             }
         }
@@ -124,23 +113,5 @@ final class MonitorRun {
     private static String version() {
         String version = MonitorRun.class.getPackage().getImplementationVersion();
         return version == null ? "development" : version;
-    }
-
-    /** On Ctrl-C: asks the main thread to stop and gives it time to store what was read. */
-    private static void stopAndWait(CountDownLatch stop, CountDownLatch finished) {
-        stop.countDown();
-        try {
-            finished.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            LOG.debug("shutting down: the stop hook runs");
-        }
     }
 }

@@ -2,13 +2,10 @@ package io.iotwatch.app.cli;
 
 import io.iotwatch.app.config.IotwatchConfig;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -27,32 +24,16 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--port", paramLabel = "N", description = "TCP port of the dashboard (config key web.port, default 8080).")
-    Integer port;
-
-    @Option(names = "--bind", paramLabel = "ADDRESS",
-            description = "Address the dashboard listens on (config key web.bind, default 127.0.0.1: this machine only).")
-    String bind;
+    @Mixin
+    WebOptions web;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        IotwatchConfig config = common.load(webOverrides(port, bind));
+        IotwatchConfig config = common.load(web.overrides());
         PrintWriter out = spec.commandLine().getOut();
         return MonitorRun.run(config, out, null, new CountDownLatch(1));
-    }
-
-    /** The dashboard's options as configuration overrides; shared with {@code demo}. */
-    static Map<String, String> webOverrides(Integer port, String bind) {
-        Map<String, String> overrides = new LinkedHashMap<>();
-        if (port != null) {
-            overrides.put("web.port", port.toString());
-        }
-        if (bind != null) {
-            overrides.put("web.bind", bind);
-        }
-        return overrides;
     }
 }

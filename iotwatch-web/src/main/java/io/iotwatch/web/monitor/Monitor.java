@@ -24,6 +24,15 @@ public record Monitor(String version, Instant startedAt, String database, Suppli
 
     /** Applies allow-list rules to the running detectors. */
     public interface AllowListener {
+        /** For a monitor without detectors to tell (benchmarks, tests of the pages). */
+        AllowListener NONE = new AllowListener() {
+            @Override
+            public void added(AllowRule rule) {}
+
+            @Override
+            public void removed(AllowRule rule) {}
+        };
+
         void added(AllowRule rule);
 
         void removed(AllowRule rule);
