@@ -103,8 +103,9 @@ final class JdbcAlertQueries implements AlertQueries {
             List<Object> params = new ArrayList<>(where.params());
             params.add(limit);
             params.add(offset);
-            List<StoredAlert> items = Sql.list(c, AlertRows.SELECT_STORED + where.sql()
-                    + " ORDER BY a.last_seen_ns DESC, a.id LIMIT ? OFFSET ?", AlertRows::stored, params.toArray());
+            String page = "SELECT a.id" + from + where.sql() + " ORDER BY a.last_seen_ns DESC, a.id LIMIT ? OFFSET ?";
+            List<StoredAlert> items = Sql.list(c, AlertRows.selectStoredOf(page) + " ORDER BY a.last_seen_ns DESC, a.id",
+                    AlertRows::stored, params.toArray());
             return new AlertPage(total, items);
         });
     }

@@ -19,6 +19,9 @@ final class JdbcTrafficQueries implements TrafficQueries {
     private static final String SEARCH = " WHERE LOWER(ip) LIKE ? ESCAPE '!' OR LOWER(mac) LIKE ? ESCAPE '!'";
     private static final String TALKED = "SELECT ip, connections, bytes_out, bytes_in, packets FROM ";
 
+    /** Ranges longer than this count the whole UTC days they overlap, not their hours: see {@link TrafficQueries#talkers}. */
+    static final Duration TALKERS_BY_DAY_OVER = Duration.ofDays(2);
+
     private final Sql sql;
 
     JdbcTrafficQueries(Sql sql) {
@@ -75,12 +78,18 @@ final class JdbcTrafficQueries implements TrafficQueries {
         Args.limit(limit);
         long firstHour = Math.floorDiv(from.getEpochSecond(), 3600);
         long lastHour = Math.floorDiv(to.getEpochSecond(), 3600);
-        // the days wholly within the hours, read from host_days; the hours before and after them from host_hours
-        long firstDay = Math.floorDiv(firstHour + 23, 24);
-        long lastDay = Math.floorDiv(lastHour + 1, 24) - 1;
-        Object[] ranges = firstDay <= lastDay
-                ? new Object[] {firstHour, firstDay * 24 - 1, firstDay, lastDay, (lastDay + 1) * 24, lastHour, limit}
-                : new Object[] {firstHour, lastHour, 0L, -1L, 0L, -1L, limit};
+        Object[] ranges;
+        if (Duration.between(from, to).compareTo(TALKERS_BY_DAY_OVER) > 0) {
+            // a long range's whole days: a week by the hour is a quarter of a million rows to group
+            ranges = new Object[] {0L, -1L, Math.floorDiv(firstHour, 24), Math.floorDiv(lastHour, 24), 0L, -1L, limit};
+        } else {
+            // the days wholly within the hours, read from host_days; the hours before and after them from host_hours
+            long firstDay = Math.floorDiv(firstHour + 23, 24);
+            long lastDay = Math.floorDiv(lastHour + 1, 24) - 1;
+            ranges = firstDay <= lastDay
+                    ? new Object[] {firstHour, firstDay * 24 - 1, firstDay, lastDay, (lastDay + 1) * 24, lastHour, limit}
+                    : new Object[] {firstHour, lastHour, 0L, -1L, 0L, -1L, limit};
+        }
         return sql.read("read the top talkers", c -> Sql.list(c, "SELECT ip, SUM(connections), SUM(bytes_out), SUM(bytes_in),"
                 + " SUM(packets) FROM (" + TALKED + "host_hours WHERE epoch_hour BETWEEN ? AND ?"
                 + " UNION ALL " + TALKED + "host_days WHERE epoch_day BETWEEN ? AND ?"

@@ -27,7 +27,11 @@ public interface TrafficQueries {
     /** Connections by protocol over the minutes of the range, most bytes first. */
     List<ProtocolTotal> protocols(Instant from, Instant to);
 
-    /** The hosts that exchanged the most bytes (sent and received) over the hours of the range, most first. */
+    /**
+     * The hosts that exchanged the most bytes (sent and received) over the hours of the range, most first; over
+     * a range longer than two days, over the whole UTC days it overlaps (read from daily totals: by the hour, a
+     * week of thousands of hosts is too many rows to add up for a dashboard).
+     */
     List<Talker> talkers(Instant from, Instant to, int limit);
 
     /**

@@ -89,10 +89,11 @@ CREATE INDEX event_blocks_time ON event_blocks (time_min_ns, time_max_ns);
 
 -- Alerts are listed, counted and grouped from indexes that hold what each of these reads, in the order
 -- it groups by, so that neither the rows (with their evidence) nor a sort of them are needed: by the step
--- their incident began; by level (most recent first; with the count, for the total of occurrences); by
+-- their incident began; by level (most recent first, with the id that a page of them is sorted by last; with
+-- the count, for the total of occurrences); by
 -- source and by target address (also for the alerts of a host); by attack class and source (threats).
 CREATE INDEX alerts_first_seen ON alerts (first_seen_ns, level);
-CREATE INDEX alerts_level ON alerts (level, last_seen_ns, alert_count);
+CREATE INDEX alerts_level ON alerts (level, last_seen_ns, id, alert_count);
 CREATE INDEX alerts_src ON alerts (src_ip, last_seen_ns, first_seen_ns, level, alert_count, attack_class);
 CREATE INDEX alerts_dst ON alerts (dst_ip, last_seen_ns, first_seen_ns, level, alert_count, attack_class);
 CREATE INDEX alerts_threat ON alerts (attack_class, attack_group, src_ip, last_seen_ns, first_seen_ns, level, alert_count);
