@@ -155,6 +155,32 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void anAdminAddsAUserAndMakesAnApiTokenThatWorks() {
+        page.navigate(monitor.url() + "/#/access");
+        logIn();
+        page.getByTestId("user-new-name").fill("olga");
+        page.getByTestId("user-new-role").selectOption("analyst");
+        page.getByTestId("user-new-password").fill("a long enough password");
+        page.getByTestId("user-create").click();
+        assertThat(page.locator("[data-testid=users-table] [data-user=olga]")).containsText("analyst");
+
+        page.getByTestId("token-name").fill("siem-export");
+        page.getByTestId("token-create").click();
+        assertThat(page.getByTestId("token-secret")).containsText("iw_");
+        String token = page.getByTestId("token-secret").locator("code").textContent();
+        assertThat(page.getByTestId("tokens-table")).containsText("siem-export");
+        var script = browser.newContext();
+        try {
+            var answer = script.request().get(monitor.url() + "/api/v1/stats",
+                    com.microsoft.playwright.options.RequestOptions.create().setHeader("Authorization", "Bearer " + token));
+            assertThat(answer.status()).isEqualTo(200);
+        } finally {
+            script.close();
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void theApiRefusesACallWithoutSessionOrToken() {
         var anonymous = browser.newContext();
         try {

@@ -12,8 +12,9 @@ import * as threats from "./pages/threats.js";
 import * as network from "./pages/network.js";
 import * as audit from "./pages/audit.js";
 import * as reports from "./pages/reports.js";
+import * as access from "./pages/access.js";
 
-const PAGES = { "": overview, alerts, devices, threats, network, audit, reports };
+const PAGES = { "": overview, alerts, devices, threats, network, audit, reports, access };
 const TITLES = {
   "": "Overview",
   alerts: "Alerts",
@@ -22,6 +23,7 @@ const TITLES = {
   network: "Network",
   audit: "Audit",
   reports: "Reports",
+  access: "Access",
 };
 
 let session = null;

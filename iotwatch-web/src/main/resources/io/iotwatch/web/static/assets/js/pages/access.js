@@ -1,0 +1,135 @@
+// Access (#/access): the caller's API tokens (GET/POST/DELETE /api/v1/tokens) and, for admins, the users
+// (GET/POST/DELETE /api/v1/users). A new token's secret is shown once, as the server hands it out once.
+import { ApiError, del, get, post } from "../api.js";
+import { el, replace } from "../dom.js";
+import { time } from "../format.js";
+import { confirmDialog, fill, panel, table } from "../widgets.js";
+
+const ROLES = ["viewer", "analyst", "admin"];
+
+export function mount(root, ctx) {
+  root.append(tokensPanel(ctx));
+  if (ctx.session.role === "admin") root.append(usersPanel(ctx));
+}
+
+function tokensPanel(ctx) {
+  const list = table(["Name", "Id", "Created", "Last used", ""], "tokens-table");
+  const name = el("input", { type: "text", placeholder: "Name, e.g. siem-export", maxlength: "64", "data-testid": "token-name" });
+  const secret = el("p", { class: "notice", hidden: true, "data-testid": "token-secret" });
+  const create = el("button", { type: "submit", "data-testid": "token-create" }, "Create token");
+  const form = el("form", { class: "inline-form" }, name, create);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    ctx.run(
+      post("/api/v1/tokens", { name: name.value }).then((token) => {
+        replace(secret, "Copy this token now, it is not shown again: ", el("code", {}, token.token));
+        secret.hidden = false;
+        name.value = "";
+        return load();
+      }),
+    );
+  });
+
+  function load() {
+    return get("/api/v1/tokens").then((tokens) =>
+      fill(
+        list.tbody,
+        tokens,
+        (t) =>
+          el(
+            "tr",
+            { "data-token-id": t.id },
+            el("td", {}, t.name),
+            el("td", { class: "ip" }, t.id),
+            el("td", {}, time(t.createdAt)),
+            el("td", {}, t.lastUsed ? time(t.lastUsed) : "never"),
+            el("td", {}, el("button", { type: "button", onclick: () => ctx.run(revoke(t)) }, "Delete")),
+          ),
+        "No API tokens yet",
+      ),
+    );
+  }
+
+  async function revoke(token) {
+    if (await confirmDialog("Delete the token?", `Scripts using "${token.name}" will be refused.`, "Delete")) {
+      await del(`/api/v1/tokens/${encodeURIComponent(token.id)}`);
+      await load();
+    }
+  }
+
+  ctx.run(load());
+  return panel(
+    "API tokens",
+    el("p", {}, "Scripts send a token as 'Authorization: Bearer TOKEN'; it acts with your role."),
+    form,
+    secret,
+    list.view,
+  );
+}
+
+function usersPanel(ctx) {
+  const list = table(["User", "Role", "Created", "Last login", ""], "users-table");
+  const name = el("input", { type: "text", placeholder: "User name", maxlength: "64", "data-testid": "user-new-name" });
+  const role = el("select", { "data-testid": "user-new-role" }, ROLES.map((r) => el("option", { value: r }, r)));
+  const password = el("input", {
+    type: "password",
+    placeholder: "Password (12 characters or more)",
+    autocomplete: "new-password",
+    "data-testid": "user-new-password",
+  });
+  const outcome = el("p", { class: "notice", hidden: true, "data-testid": "user-outcome" });
+  const form = el("form", { class: "inline-form" }, name, role, password, el("button", { type: "submit", "data-testid": "user-create" }, "Add user"));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    ctx.run(
+      post("/api/v1/users", { name: name.value, role: role.value, password: password.value }, { expect: [400, 409] })
+        .then((user) => {
+          replace(outcome, `Added ${user.name} as ${user.role}.`);
+          name.value = "";
+          password.value = "";
+          return load();
+        })
+        .catch((error) => {
+          if (error instanceof ApiError) replace(outcome, error.message);
+          else throw error;
+        })
+        .finally(() => {
+          outcome.hidden = false;
+        }),
+    );
+  });
+
+  function load() {
+    return get("/api/v1/users").then((users) =>
+      fill(
+        list.tbody,
+        users,
+        (u) =>
+          el(
+            "tr",
+            { "data-user": u.name },
+            el("td", {}, u.name),
+            el("td", {}, u.role),
+            el("td", {}, time(u.createdAt)),
+            el("td", {}, u.lastLogin ? time(u.lastLogin) : "never"),
+            el(
+              "td",
+              {},
+              u.name === ctx.session.user ? "" : el("button", { type: "button", onclick: () => ctx.run(remove(u)) }, "Delete"),
+            ),
+          ),
+        "No users",
+      ),
+    );
+  }
+
+  async function remove(user) {
+    if (await confirmDialog("Delete the user?", `${user.name} will be logged out and cannot log in again.`, "Delete")) {
+      await del(`/api/v1/users/${encodeURIComponent(user.name)}`);
+      await load();
+    }
+  }
+
+  ctx.run(load());
+  return panel("Users", el("p", {}, "Viewers read, analysts also triage alerts, admins also manage users."), form, outcome, list.view);
+}
