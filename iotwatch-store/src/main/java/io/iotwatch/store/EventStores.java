@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -31,11 +32,14 @@ public final class EventStores {
 
     /** As {@link #open(StoreSettings)}, writing event blocks with the given compression. */
     static EventStore open(StoreSettings settings, EventCodec.Compression compression) {
-        return open(settings, compression, TrafficAggregator.MAX_HOSTS);
+        return open(settings, compression, TrafficAggregator.MAX_HOSTS, TrafficAggregator.HOST_WRITE_INTERVAL);
     }
 
-    /** As {@link #open(StoreSettings)}, keeping at most {@code maxHosts} hosts (see {@link TrafficAggregator}). */
-    static EventStore open(StoreSettings settings, EventCodec.Compression compression, int maxHosts) {
+    /**
+     * As {@link #open(StoreSettings)}, keeping at most {@code maxHosts} hosts and merging host rows every
+     * {@code hostWrites} (see {@link TrafficAggregator}).
+     */
+    static EventStore open(StoreSettings settings, EventCodec.Compression compression, int maxHosts, Duration hostWrites) {
         Dialect dialect = Dialect.of(settings.jdbcUrl());
         String url = dialect.driverUrl(settings.jdbcUrl());
         if (dialect == Dialect.SQLITE) {
@@ -50,7 +54,7 @@ public final class EventStores {
                     .placeholders(dialect.placeholders())
                     .load()
                     .migrate();
-            return new JdbcEventStore(pool, dialect, compression, maxHosts);
+            return new JdbcEventStore(pool, dialect, compression, maxHosts, hostWrites);
         } catch (FlywayException e) {
             pool.close();
             throw new StoreException("cannot bring the schema of " + settings.jdbcUrl() + " up to date: " + e.getMessage(), e);

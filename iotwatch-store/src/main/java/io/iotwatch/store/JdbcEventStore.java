@@ -22,6 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -66,7 +67,8 @@ final class JdbcEventStore implements EventStore {
     private final TriageStore triage;
     private final UserStore users;
 
-    JdbcEventStore(HikariDataSource pool, Dialect dialect, EventCodec.Compression compression, int maxHosts) {
+    JdbcEventStore(HikariDataSource pool, Dialect dialect, EventCodec.Compression compression, int maxHosts,
+            Duration hostWrites) {
         this.pool = pool;
         this.codec = new EventCodec(compression);
         this.insertBlock = dialect.insertUnlessStored("event_blocks", BLOCK_COLUMNS, List.of("stream", "first_position"));
@@ -76,9 +78,9 @@ final class JdbcEventStore implements EventStore {
                 Merged.each(Merge.REPLACE, CHECKPOINT_COLUMNS.subList(1, CHECKPOINT_COLUMNS.size())));
         this.upsertAlert = dialect.upsert("alerts", AlertRows.COLUMNS.subList(0, 1),
                 Merged.each(Merge.REPLACE, AlertRows.COLUMNS.subList(1, AlertRows.COLUMNS.size())));
-        this.aggregator = new TrafficAggregator(dialect, maxHosts);
+        this.aggregator = new TrafficAggregator(dialect, maxHosts, hostWrites);
         Sql sql = new Sql(pool, writing);
-        this.traffic = new JdbcTrafficQueries(sql);
+        this.traffic = new JdbcTrafficQueries(sql, this::writePendingHosts);
         this.alertQueries = new JdbcAlertQueries(sql);
         this.triage = new JdbcTriageStore(sql, dialect);
         this.users = new JdbcUserStore(sql, dialect);
@@ -119,7 +121,10 @@ final class JdbcEventStore implements EventStore {
                     saveCheckpoint(c, batch.checkpoint().get());
                 }
                 c.commit();
+                aggregator.committed();
             } catch (SQLException | RuntimeException e) {
+                // a failed batch must not leave its events to be counted with the next one
+                aggregator.rolledBack();
                 rollback(c, e);
                 throw e;
             }
@@ -167,14 +172,9 @@ final class JdbcEventStore implements EventStore {
         if (events.isEmpty()) {
             return;
         }
-        try {
-            aggregator.start(c);
-            storeBlocks(c, events);
-            aggregator.write(c);
-        } finally {
-            // a failed batch must not leave its events to be counted with the next one
-            aggregator.clear();
-        }
+        aggregator.start(c);
+        storeBlocks(c, events);
+        aggregator.write(c);
     }
 
     private void storeBlocks(Connection c, List<Event> events) throws SQLException {
@@ -493,9 +493,39 @@ final class JdbcEventStore implements EventStore {
         throw new StoreException("unknown event type '" + label + "' in the event_counts table", null);
     }
 
+    /** Merges the host rows the aggregator holds back, so that a read of hosts or talkers sees every stored event. */
+    private void writePendingHosts() {
+        writing.lock();
+        try {
+            if (!aggregator.hasPending()) {
+                return;
+            }
+            try (Connection c = pool.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    aggregator.writePending(c);
+                    c.commit();
+                    aggregator.committed();
+                } catch (SQLException | RuntimeException e) {
+                    aggregator.rolledBack();
+                    rollback(c, e);
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw failure("cannot merge the hosts' traffic", e);
+            }
+        } finally {
+            writing.unlock();
+        }
+    }
+
     @Override
     public void close() {
-        pool.close();
+        try {
+            writePendingHosts();
+        } finally {
+            pool.close();
+        }
     }
 
     private static void requireLimit(int limit) {

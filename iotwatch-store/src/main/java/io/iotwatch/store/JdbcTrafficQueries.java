@@ -23,9 +23,12 @@ final class JdbcTrafficQueries implements TrafficQueries {
     static final Duration TALKERS_BY_DAY_OVER = Duration.ofDays(2);
 
     private final Sql sql;
+    // merges host rows the store holds back (see TrafficAggregator) before hosts or talkers are read
+    private final Runnable beforeHostRead;
 
-    JdbcTrafficQueries(Sql sql) {
+    JdbcTrafficQueries(Sql sql, Runnable beforeHostRead) {
         this.sql = sql;
+        this.beforeHostRead = beforeHostRead;
     }
 
     @Override
@@ -76,6 +79,7 @@ final class JdbcTrafficQueries implements TrafficQueries {
     public List<Talker> talkers(Instant from, Instant to, int limit) {
         Args.range(from, to);
         Args.limit(limit);
+        beforeHostRead.run();
         long firstHour = Math.floorDiv(from.getEpochSecond(), 3600);
         long lastHour = Math.floorDiv(to.getEpochSecond(), 3600);
         Object[] ranges;
@@ -102,6 +106,7 @@ final class JdbcTrafficQueries implements TrafficQueries {
     public HostPage hosts(String search, int offset, int limit) {
         Args.offset(offset);
         Args.limit(limit);
+        beforeHostRead.run();
         boolean all = search == null || search.isEmpty();
         String where = all ? "" : SEARCH;
         List<Object> params = all ? new ArrayList<>() : new ArrayList<>(List.of(pattern(search), pattern(search)));
@@ -124,6 +129,7 @@ final class JdbcTrafficQueries implements TrafficQueries {
     @Override
     public Optional<Host> host(String ip) {
         Objects.requireNonNull(ip, "ip");
+        beforeHostRead.run();
         return sql.read("read the host " + ip, c -> Sql.first(c, HOST + " WHERE ip = ?", JdbcTrafficQueries::host, ip));
     }
 

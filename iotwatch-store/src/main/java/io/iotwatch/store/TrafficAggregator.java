@@ -11,6 +11,7 @@ import io.iotwatch.store.Dialect.Merged;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,9 +24,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Adds up what the events of a batch add to the traffic aggregates (traffic_minutes, protocol_minutes,
- * traffic_totals, hosts, host_hours, host_days: see V3__dashboard.sql) and merges that into them in the
- * batch's transaction, one row per key and batch instead of one per event. One per store, used under its
- * writer lock; the maps are kept from batch to batch.
+ * traffic_totals, hosts, host_hours, host_days: see V3__dashboard.sql) and merges that into them, one row per
+ * key instead of one per event. One per store, used under its writer lock; the maps are kept from batch to
+ * batch.
+ *
+ * <p>The per-minute totals are merged in each batch's transaction. The host rows, one per private host in the
+ * batch in each of three tables, are what storing costs (a batch of a busy network's firewall log names
+ * thousands): they are added up over the batches of about {@link #HOST_WRITE_INTERVAL} and merged in the
+ * transaction of the batch that ends it, or before anything reads them ({@link JdbcEventStore} calls
+ * {@link #writePending} then). A crash loses those seconds of host figures, never events or totals.
  *
  * <p>Hosts are bounded ({@link #MAX_HOSTS}): a sweep of a private network or a flood from forged private
  * sources would otherwise make millions, each a row to merge into with every batch that sees it, slowing
@@ -35,6 +42,7 @@ import org.slf4j.LoggerFactory;
 final class TrafficAggregator {
 
     static final int MAX_HOSTS = 100_000;
+    static final Duration HOST_WRITE_INTERVAL = Duration.ofSeconds(2);
     private static final Logger log = LoggerFactory.getLogger(TrafficAggregator.class);
 
     // a connection's counts outside 0..2^48 come from a broken record: counted as 0, so that no sum can
@@ -62,15 +70,18 @@ final class TrafficAggregator {
     private final String upsertProtocol;
     private final String upsertTotals;
     private final String upsertHost;
-    private final PerHost hours;
-    private final PerHost days;
     private final int maxHosts;
+    private final long hostWriteNanos;
+    // the host rows of the batch being stored, and those of committed batches not yet merged into the tables
+    private final HostRows current;
+    private final HostRows pending;
+    private boolean currentWritesHosts;
+    private long lastHostWrite = System.nanoTime();
     // the addresses of the stored hosts (and of those being stored), read at the first batch
     private Set<String> known;
     private boolean full;
 
     private final Map<Long, Minute> minutes = new HashMap<>();
-    private final Map<String, Seen> hosts = new HashMap<>();
     // events of a batch mostly share their minute: the last one is kept at hand
     private long lastMinuteKey;
     private Minute lastMinute;
@@ -97,6 +108,19 @@ final class TrafficAggregator {
         long packets;
         String mac;
         long macAt = Long.MIN_VALUE;
+
+        void add(Seen other) {
+            first = Math.min(first, other.first);
+            last = Math.max(last, other.last);
+            connections += other.connections;
+            bytesOut += other.bytesOut;
+            bytesIn += other.bytesIn;
+            packets += other.packets;
+            if (other.mac != null && other.macAt >= macAt) {
+                mac = other.mac;
+                macAt = other.macAt;
+            }
+        }
     }
 
     /** What private hosts exchanged per bucket of time (an hour or a day) and host. */
@@ -140,14 +164,90 @@ final class TrafficAggregator {
             }
         }
 
+        void add(PerHost other) {
+            for (Map.Entry<Long, Map<String, long[]>> bucket : other.buckets.entrySet()) {
+                Map<String, long[]> rows = buckets.computeIfAbsent(bucket.getKey(), k -> new HashMap<>());
+                for (Map.Entry<String, long[]> row : bucket.getValue().entrySet()) {
+                    long[] sum = rows.computeIfAbsent(row.getKey(), k -> new long[HOST_COUNTERS.size()]);
+                    for (int i = 0; i < sum.length; i++) {
+                        sum[i] += row.getValue()[i];
+                    }
+                }
+            }
+        }
+
         void clear() {
             buckets.clear();
             last = null;
         }
     }
 
-    TrafficAggregator(Dialect dialect, int maxHosts) {
+    /** Host rows to merge: hosts, and what they exchanged per hour and per day. */
+    private final class HostRows {
+        final Map<String, Seen> hosts = new HashMap<>();
+        final PerHost hours;
+        final PerHost days;
+
+        HostRows(Dialect dialect) {
+            hours = new PerHost(dialect, "host_hours", "epoch_hour", 3600);
+            days = new PerHost(dialect, "host_days", "epoch_day", 86_400);
+        }
+
+        boolean isEmpty() {
+            return hosts.isEmpty();
+        }
+
+        void add(HostRows other) {
+            for (Map.Entry<String, Seen> host : other.hosts.entrySet()) {
+                hosts.computeIfAbsent(host.getKey(), k -> new Seen()).add(host.getValue());
+            }
+            hours.add(other.hours);
+            days.add(other.days);
+        }
+
+        void write(Connection c) throws SQLException {
+            if (hosts.isEmpty()) {
+                return;
+            }
+            try (Sql.Batched batch = new Sql.Batched(c, upsertHost)) {
+                PreparedStatement st = batch.statement();
+                for (Map.Entry<String, Seen> entry : hosts.entrySet()) {
+                    Seen host = entry.getValue();
+                    st.setString(1, entry.getKey());
+                    bindCounts(st, 2, new long[] {host.first, host.last, host.connections, host.bytesOut, host.bytesIn, host.packets});
+                    batch.add();
+                }
+            }
+            hours.write(c);
+            days.write(c);
+            // the MAC of the latest ARP message wins, also over one stored by an earlier batch
+            try (Sql.Batched batch = new Sql.Batched(c,
+                    "UPDATE hosts SET mac = ?, mac_seen_ns = ? WHERE ip = ? AND (mac_seen_ns IS NULL OR mac_seen_ns <= ?)")) {
+                PreparedStatement st = batch.statement();
+                for (Map.Entry<String, Seen> entry : hosts.entrySet()) {
+                    Seen host = entry.getValue();
+                    if (host.mac != null) {
+                        String mac = JdbcEventStore.withoutNul(host.mac);
+                        st.setString(1, mac.length() > MAX_MAC ? mac.substring(0, MAX_MAC) : mac);
+                        st.setLong(2, host.macAt);
+                        st.setString(3, entry.getKey());
+                        st.setLong(4, host.macAt);
+                        batch.add();
+                    }
+                }
+            }
+        }
+
+        void clear() {
+            hosts.clear();
+            hours.clear();
+            days.clear();
+        }
+    }
+
+    TrafficAggregator(Dialect dialect, int maxHosts, Duration hostWrites) {
         this.maxHosts = maxHosts;
+        this.hostWriteNanos = hostWrites.toNanos();
         upsertMinute = dialect.upsert("traffic_minutes", List.of("epoch_minute"), Merged.each(Merge.ADD, MINUTE_COUNTERS));
         upsertProtocol = dialect.upsert("protocol_minutes", List.of("epoch_minute", "protocol"),
                 Merged.each(Merge.ADD, PROTOCOL_COUNTERS));
@@ -158,9 +258,9 @@ final class TrafficAggregator {
         List<Merged> host = new ArrayList<>(List.of(new Merged("first_seen_ns", Merge.MIN), new Merged("last_seen_ns", Merge.MAX)));
         host.addAll(Merged.each(Merge.ADD, HOST_COUNTERS));
         upsertHost = dialect.upsert("hosts", List.of("ip"), host);
-        hours = new PerHost(dialect, "host_hours", "epoch_hour", 3600);
-        days = new PerHost(dialect, "host_days", "epoch_day", 86_400);
-        clear();
+        current = new HostRows(dialect);
+        pending = new HostRows(dialect);
+        clearCurrent();
     }
 
     /** Makes ready for a batch: reads the stored hosts' addresses, the first time. */
@@ -244,19 +344,19 @@ final class TrafficAggregator {
         host.bytesOut += sent;
         host.bytesIn += received;
         host.packets += packetCount;
-        hours.add(second, ip, sent, received, packetCount);
-        days.add(second, ip, sent, received, packetCount);
+        current.hours.add(second, ip, sent, received, packetCount);
+        current.days.add(second, ip, sent, received, packetCount);
     }
 
     /** The host's entry, updated for an event at {@code nanos}; null if the address is not private or not a host. */
     private Seen seen(String ip, long nanos) {
-        Seen host = hosts.get(ip);
+        Seen host = current.hosts.get(ip);
         if (host == null) {
             if (!PrivateAddresses.isPrivate(ip) || !isHost(ip)) {
                 return null;
             }
             host = new Seen();
-            hosts.put(ip, host);
+            current.hosts.put(ip, host);
         }
         host.first = Math.min(host.first, nanos);
         host.last = Math.max(host.last, nanos);
@@ -301,12 +401,46 @@ final class TrafficAggregator {
         return clean.length() > MAX_PROTOCOL ? clean.substring(0, MAX_PROTOCOL) : clean;
     }
 
-    /** Merges what was added since {@link #clear()} into the aggregates. */
+    /**
+     * Merges what the batch added into the aggregates: its minutes always, the host rows of it and of the
+     * batches before it once {@link #HOST_WRITE_INTERVAL} has passed since they were last merged.
+     */
     void write(Connection c) throws SQLException {
         if (any) {
             writeMinutes(c);
-            writeHosts(c);
         }
+        if (System.nanoTime() - lastHostWrite >= hostWriteNanos) {
+            pending.write(c);
+            current.write(c);
+            currentWritesHosts = true;
+        }
+    }
+
+    /** Whether host rows of committed batches wait to be merged. */
+    boolean hasPending() {
+        return !pending.isEmpty();
+    }
+
+    /** Merges the host rows of committed batches, in a transaction of the caller's that holds nothing else. */
+    void writePending(Connection c) throws SQLException {
+        pending.write(c);
+        currentWritesHosts = true;
+    }
+
+    /** The batch's transaction committed: what it merged is done with, the host rows it did not merge wait. */
+    void committed() {
+        if (currentWritesHosts) {
+            pending.clear();
+            lastHostWrite = System.nanoTime();
+        } else {
+            pending.add(current);
+        }
+        clearCurrent();
+    }
+
+    /** The batch's transaction rolled back: what it added is forgotten; earlier batches' host rows still wait. */
+    void rolledBack() {
+        clearCurrent();
     }
 
     private void writeMinutes(Connection c) throws SQLException {
@@ -336,51 +470,16 @@ final class TrafficAggregator {
         }
     }
 
-    private void writeHosts(Connection c) throws SQLException {
-        if (hosts.isEmpty()) {
-            return;
-        }
-        try (Sql.Batched batch = new Sql.Batched(c, upsertHost)) {
-            PreparedStatement st = batch.statement();
-            for (Map.Entry<String, Seen> entry : hosts.entrySet()) {
-                Seen host = entry.getValue();
-                st.setString(1, entry.getKey());
-                bindCounts(st, 2, new long[] {host.first, host.last, host.connections, host.bytesOut, host.bytesIn, host.packets});
-                batch.add();
-            }
-        }
-        hours.write(c);
-        days.write(c);
-        // the MAC of the latest ARP message wins, also over one stored by an earlier batch
-        try (Sql.Batched batch = new Sql.Batched(c,
-                "UPDATE hosts SET mac = ?, mac_seen_ns = ? WHERE ip = ? AND (mac_seen_ns IS NULL OR mac_seen_ns <= ?)")) {
-            PreparedStatement st = batch.statement();
-            for (Map.Entry<String, Seen> entry : hosts.entrySet()) {
-                Seen host = entry.getValue();
-                if (host.mac != null) {
-                    String mac = JdbcEventStore.withoutNul(host.mac);
-                    st.setString(1, mac.length() > MAX_MAC ? mac.substring(0, MAX_MAC) : mac);
-                    st.setLong(2, host.macAt);
-                    st.setString(3, entry.getKey());
-                    st.setLong(4, host.macAt);
-                    batch.add();
-                }
-            }
-        }
-    }
-
     private static void bindCounts(PreparedStatement st, int firstIndex, long[] counts) throws SQLException {
         for (int i = 0; i < counts.length; i++) {
             st.setLong(firstIndex + i, counts[i]);
         }
     }
 
-    /** Forgets what was added. */
-    void clear() {
+    private void clearCurrent() {
+        currentWritesHosts = false;
+        current.clear();
         minutes.clear();
-        hours.clear();
-        days.clear();
-        hosts.clear();
         lastMinute = null;
         connections = 0;
         packets = 0;

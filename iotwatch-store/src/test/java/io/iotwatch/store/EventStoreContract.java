@@ -567,6 +567,35 @@ abstract class EventStoreContract {
     }
 
     @Test
+    void hostRowsAreTheSameMergedWithEveryBatchAsHeldBackForSeconds() {
+        Random random = new Random(11);
+        List<Event> events = SampleEvents.traffic(random, 0, 2000, T0, Duration.ofHours(5));
+        store.close();
+        store = EventStores.open(settings, EventCodec.Compression.LZ4, TrafficAggregator.MAX_HOSTS, Duration.ZERO);
+        storeInBatches(events, random);
+
+        Instant to = T0.plus(Duration.ofHours(5));
+        assertThat(store.traffic().hosts(null, 0, 1000)).isEqualTo(new HostPage(ExpectedTraffic.hosts(events).size(),
+                ExpectedTraffic.hosts(events)));
+        assertThat(store.traffic().talkers(T0, to, 1000)).isEqualTo(ExpectedTraffic.talkers(events));
+    }
+
+    @Test
+    void hostRowsHeldBackSurviveAFailedBatchAndAClose() throws SQLException {
+        List<Event> first = SampleEvents.traffic(new Random(5), 0, 300, T0, Duration.ofMinutes(10));
+        List<Event> failed = SampleEvents.traffic(new Random(6), 300, 600, T0.plusSeconds(600), Duration.ofMinutes(10));
+        store.accept(batch(first, List.of()));
+        execute("ALTER TABLE rejects RENAME TO rejects_away");
+        assertThatThrownBy(() -> store.accept(batch(failed, List.of(reject(10_000, "x"))))).isInstanceOf(StoreException.class);
+        execute("ALTER TABLE rejects_away RENAME TO rejects");
+        store.close();
+        store = EventStores.open(settings);
+
+        assertThat(store.traffic().hosts(null, 0, 1000).items()).isEqualTo(ExpectedTraffic.hosts(first));
+        assertThat(store.traffic().talkers(T0, T0.plusSeconds(1200), 1000)).isEqualTo(ExpectedTraffic.talkers(first));
+    }
+
+    @Test
     void aFailedBatchAddsNothingToTheAggregates() throws SQLException {
         List<Event> events = SampleEvents.traffic(new Random(3), 0, 200, T0, Duration.ofMinutes(10));
         execute("ALTER TABLE rejects RENAME TO rejects_away");
@@ -605,7 +634,7 @@ abstract class EventStoreContract {
         store.accept(batch(List.of(connectionAt(1, T0, "10.0.0.1", "10.0.0.2", 30)), List.of()));
         store.close();
         // the bound counts the hosts stored before
-        store = EventStores.open(settings, EventCodec.Compression.LZ4, 3);
+        store = EventStores.open(settings, EventCodec.Compression.LZ4, 3, TrafficAggregator.HOST_WRITE_INTERVAL);
 
         store.accept(batch(List.of(
                 connectionAt(2, T0.plusSeconds(1), "10.0.0.3", "10.0.0.4", 300),
