@@ -108,6 +108,12 @@ final class TrafficAggregator {
         long packets;
         String mac;
         long macAt = Long.MIN_VALUE;
+        // the rows of host_hours and host_days this host's last event went to: the next event of the same hour
+        // (in a batch, nearly all) adds to them without a look-up
+        long hour = Long.MIN_VALUE;
+        long[] hourRow;
+        long day = Long.MIN_VALUE;
+        long[] dayRow;
 
         void add(Seen other) {
             first = Math.min(first, other.first);
@@ -125,29 +131,23 @@ final class TrafficAggregator {
 
     /** What private hosts exchanged per bucket of time (an hour or a day) and host. */
     private static final class PerHost {
-        final long bucketSeconds;
         final String upsert;
         final Map<Long, Map<String, long[]>> buckets = new HashMap<>();
         // events of a batch mostly share their bucket: the last one is kept at hand
         long lastKey;
         Map<String, long[]> last;
 
-        PerHost(Dialect dialect, String table, String bucketColumn, long bucketSeconds) {
-            this.bucketSeconds = bucketSeconds;
+        PerHost(Dialect dialect, String table, String bucketColumn) {
             this.upsert = dialect.upsert(table, List.of(bucketColumn, "ip"), Merged.each(Merge.ADD, HOST_COUNTERS));
         }
 
-        void add(long epochSecond, String ip, long sent, long received, long packets) {
-            long key = Math.floorDiv(epochSecond, bucketSeconds);
+        /** The counters of {@code ip} in bucket {@code key}, made on first use. */
+        long[] row(long key, String ip) {
             if (last == null || key != lastKey) {
                 last = buckets.computeIfAbsent(key, k -> new HashMap<>());
                 lastKey = key;
             }
-            long[] row = last.computeIfAbsent(ip, k -> new long[HOST_COUNTERS.size()]);
-            row[0]++;
-            row[1] += sent;
-            row[2] += received;
-            row[3] += packets;
+            return last.computeIfAbsent(ip, k -> new long[HOST_COUNTERS.size()]);
         }
 
         void write(Connection c) throws SQLException {
@@ -189,8 +189,8 @@ final class TrafficAggregator {
         final PerHost days;
 
         HostRows(Dialect dialect) {
-            hours = new PerHost(dialect, "host_hours", "epoch_hour", 3600);
-            days = new PerHost(dialect, "host_days", "epoch_day", 86_400);
+            hours = new PerHost(dialect, "host_hours", "epoch_hour");
+            days = new PerHost(dialect, "host_days", "epoch_day");
         }
 
         boolean isEmpty() {
@@ -344,8 +344,25 @@ final class TrafficAggregator {
         host.bytesOut += sent;
         host.bytesIn += received;
         host.packets += packetCount;
-        current.hours.add(second, ip, sent, received, packetCount);
-        current.days.add(second, ip, sent, received, packetCount);
+        long hour = Math.floorDiv(second, 3600);
+        if (hour != host.hour) {
+            host.hour = hour;
+            host.hourRow = current.hours.row(hour, ip);
+        }
+        long day = Math.floorDiv(hour, 24);
+        if (day != host.day) {
+            host.day = day;
+            host.dayRow = current.days.row(day, ip);
+        }
+        addTo(host.hourRow, sent, received, packetCount);
+        addTo(host.dayRow, sent, received, packetCount);
+    }
+
+    private static void addTo(long[] row, long sent, long received, long packetCount) {
+        row[0]++;
+        row[1] += sent;
+        row[2] += received;
+        row[3] += packetCount;
     }
 
     /** The host's entry, updated for an event at {@code nanos}; null if the address is not private or not a host. */
