@@ -111,8 +111,7 @@ final class JdbcEventStore implements EventStore {
         Objects.requireNonNull(batch, "batch");
         writing.lock();
         try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+            transaction(c, () -> {
                 storeEvents(c, inIdOrder(batch.events()));
                 long now = System.currentTimeMillis();
                 insertAll(c, insertReject, batch.rejects(), (st, reject) -> bindReject(st, reject, now));
@@ -120,19 +119,34 @@ final class JdbcEventStore implements EventStore {
                 if (batch.checkpoint().isPresent()) {
                     saveCheckpoint(c, batch.checkpoint().get());
                 }
-                c.commit();
-                aggregator.committed();
-            } catch (SQLException | RuntimeException e) {
-                // a failed batch must not leave its events to be counted with the next one
-                aggregator.rolledBack();
-                rollback(c, e);
-                throw e;
-            }
+            });
         } catch (SQLException e) {
             throw failure("cannot store a batch of %,d events, %,d rejects and %,d alerts".formatted(
                     batch.events().size(), batch.rejects().size(), batch.alerts().size()), e);
         } finally {
             writing.unlock();
+        }
+    }
+
+    /** Work of one transaction. */
+    private interface Work {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction on {@code c}, under the writer lock, and tells the aggregator
+     * whether it committed: a failed batch must not leave its events to be counted with the next one.
+     */
+    private void transaction(Connection c, Work work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            work.run();
+            c.commit();
+            aggregator.committed();
+        } catch (SQLException | RuntimeException e) {
+            aggregator.rolledBack();
+            rollback(c, e);
+            throw e;
         }
     }
 
@@ -501,16 +515,7 @@ final class JdbcEventStore implements EventStore {
                 return;
             }
             try (Connection c = pool.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    aggregator.writePending(c);
-                    c.commit();
-                    aggregator.committed();
-                } catch (SQLException | RuntimeException e) {
-                    aggregator.rolledBack();
-                    rollback(c, e);
-                    throw e;
-                }
+                transaction(c, () -> aggregator.writePending(c));
             } catch (SQLException e) {
                 throw failure("cannot merge the hosts' traffic", e);
             }
