@@ -155,7 +155,12 @@ class ApiTest {
         assertThat(scan.get("mitre").get("url").asText()).isEqualTo("https://attack.mitre.org/techniques/T1046/");
         assertThat(scan.get("evidence").get("ports").asInt()).isEqualTo(20);
         assertThat(scan.get("events")).hasSize(20);
-        assertThat(admin.get("/api/v1/alerts/nope").statusCode()).isEqualTo(404);
+        HttpResponse<String> missing = admin.get("/api/v1/alerts/nope");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(Http.json(missing).get("error").asText()).isEqualTo("no alert nope");
+        HttpResponse<String> unknown = admin.get("/api/v1/nothing-here");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(Http.json(unknown).get("error").asText()).isEqualTo("Endpoint GET /api/v1/nothing-here not found");
     }
 
     @Test
