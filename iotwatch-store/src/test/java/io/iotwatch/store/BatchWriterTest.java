@@ -224,55 +224,60 @@ class BatchWriterTest {
 
         @Override
         public Optional<Checkpoint> checkpoint(long stream) {
-            throw new UnsupportedOperationException("BatchWriter only stores: a read here would be a bug");
+            throw readFromAWriter();
         }
 
         @Override
         public StoreSummary summary() {
-            throw new UnsupportedOperationException("BatchWriter only stores: a read here would be a bug");
+            throw readFromAWriter();
         }
 
         @Override
         public List<Alert> alerts(AlertQuery query) {
-            throw new UnsupportedOperationException("BatchWriter only stores: a read here would be a bug");
+            throw readFromAWriter();
         }
 
         @Override
         public List<Reject> rejects(int limit) {
-            throw new UnsupportedOperationException("BatchWriter only stores: a read here would be a bug");
+            throw readFromAWriter();
         }
 
         @Override
         public List<Event> events(EventType type, int limit) {
-            throw new UnsupportedOperationException("BatchWriter only stores: a read here would be a bug");
+            throw readFromAWriter();
         }
 
         @Override
         public List<Event> events(Instant from, Instant to, Set<String> ips, int limit) {
-            throw new UnsupportedOperationException("BatchWriter only stores: a read here would be a bug");
+            throw readFromAWriter();
         }
 
         @Override
         public TrafficQueries traffic() {
-            throw new UnsupportedOperationException("BatchWriter only stores: a read here would be a bug");
+            throw readFromAWriter();
         }
 
         @Override
         public AlertQueries alertQueries() {
-            throw new UnsupportedOperationException("BatchWriter only stores: a read here would be a bug");
+            throw readFromAWriter();
         }
 
         @Override
         public TriageStore triage() {
-            throw new UnsupportedOperationException("BatchWriter only stores: a read here would be a bug");
+            throw readFromAWriter();
         }
 
         @Override
         public UserStore users() {
-            throw new UnsupportedOperationException("BatchWriter only stores: a read here would be a bug");
+            throw readFromAWriter();
         }
 
         @Override
         public void close() {}
+
+        /** BatchWriter only stores: a read reaching this store would be a bug in it. */
+        private static UnsupportedOperationException readFromAWriter() {
+            return new UnsupportedOperationException("BatchWriter only stores: a read here would be a bug");
+        }
     }
 }
