@@ -6,14 +6,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotwatch.core.alert.Alert;
 import io.iotwatch.core.alert.ThreatLevel;
 import io.iotwatch.core.json.AlertJson;
+import io.iotwatch.store.audit.AuditRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The {@code alerts} table: one row per incident, replaced whenever the incident grows. */
 final class AlertRows {
@@ -38,6 +40,7 @@ final class AlertRows {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int IDS_PER_QUERY = 500;
     private static final TypeReference<Map<String, Object>> EVIDENCE = new TypeReference<>() {};
 
     private AlertRows() {}
@@ -48,26 +51,80 @@ final class AlertRows {
         }
         try (PreparedStatement st = c.prepareStatement(upsert)) {
             for (Alert a : alerts) {
-                st.setString(1, a.id());
-                st.setString(2, a.detector());
-                st.setString(3, JdbcEventStore.withoutNul(a.incidentKey()));
-                st.setString(4, a.attackClass());
-                st.setString(5, a.group());
-                st.setString(6, a.level().id());
-                st.setDouble(7, a.confidence());
-                st.setLong(8, EventCodec.epochNanos(a.firstSeen()));
-                st.setLong(9, EventCodec.epochNanos(a.lastSeen()));
-                setNullable(st, 10, a.srcIp(), 64);
-                setNullable(st, 11, a.dstIp(), 64);
-                setNullable(st, 12, a.domain(), 255);
-                st.setString(13, a.mitre());
-                st.setLong(14, a.count());
-                st.setString(15, JdbcEventStore.withoutNul(AlertJson.evidenceJson(a.evidence())));
-                st.setLong(16, nowMillis);
+                Sql.bind(st, row(a));
+                st.setLong(COLUMNS.size(), nowMillis);
                 st.addBatch();
             }
             st.executeBatch();
         }
+    }
+
+    /** The alert's column values as stored, in {@link #COLUMNS} order but for updated_at_ms; null for NULL. */
+    private static Object[] row(Alert a) {
+        return new Object[] {a.id(), a.detector(), JdbcEventStore.withoutNul(a.incidentKey()), a.attackClass(), a.group(),
+                a.level().id(), a.confidence(), EventCodec.epochNanos(a.firstSeen()), EventCodec.epochNanos(a.lastSeen()),
+                nullable(a.srcIp(), 64), nullable(a.dstIp(), 64), nullable(a.domain(), 255), a.mitre(), a.count(),
+                JdbcEventStore.withoutNul(AlertJson.evidenceJson(a.evidence()))};
+    }
+
+    /** Every stored alert's columns, id first, for {@link #auditData(ResultSet)}. */
+    static final String SELECT_AUDITED = SELECT;
+    private static final Set<String> CONTENT_KINDS = Set.of("alert.raised", "alert.updated", "alert.adopted");
+
+    /** Whether entries of this kind record an alert's content, which its row must still equal. */
+    static boolean isContentKind(String kind) {
+        return CONTENT_KINDS.contains(kind);
+    }
+
+    /** The data of the audit entry of an alert: every column but updated_at_ms, as text; NULLs left out. */
+    static Map<String, String> auditData(ResultSet rs) throws SQLException {
+        Object[] values = new Object[READ.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = switch (READ.get(i)) {
+                case "confidence" -> rs.getDouble(i + 1);
+                case "first_seen_ns", "last_seen_ns", "alert_count" -> rs.getLong(i + 1);
+                default -> rs.getString(i + 1);
+            };
+        }
+        return auditData(values);
+    }
+
+    private static Map<String, String> auditData(Object[] values) {
+        Map<String, String> data = new HashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                data.put(READ.get(i), values[i].toString());
+            }
+        }
+        return data;
+    }
+
+    /**
+     * The audit records of storing these alerts: {@code alert.raised} for an alert not stored yet,
+     * {@code alert.updated} for one whose row changes, nothing for one stored as it is.
+     */
+    static List<AuditRecord> auditRecords(Connection c, List<Alert> alerts) throws SQLException {
+        if (alerts.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Map<String, String>> stored = new HashMap<>();
+        List<String> ids = alerts.stream().map(Alert::id).distinct().toList();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+            Sql.each(c, SELECT + " WHERE id IN (" + Sql.placeholders(chunk.size()) + ")",
+                    rs -> stored.put(rs.getString(1), auditData(rs)), chunk.toArray());
+        }
+        List<AuditRecord> records = new ArrayList<>();
+        for (Alert alert : alerts) {
+            Map<String, String> data = auditData(row(alert));
+            Map<String, String> before = stored.put(alert.id(), data);
+            if (before == null) {
+                records.add(new AuditRecord("alert.raised", alert.id(), data));
+            } else if (!before.equals(data)) {
+                records.add(new AuditRecord("alert.updated", alert.id(), data));
+            }
+        }
+        return records;
     }
 
     static List<Alert> select(Connection c, AlertQuery query) throws SQLException {
@@ -128,12 +185,11 @@ final class AlertRows {
     }
 
     // Addresses and domains come from parsed traffic: a hostile one is cut rather than failing the batch.
-    private static void setNullable(PreparedStatement st, int index, String value, int maxChars) throws SQLException {
+    private static String nullable(String value, int maxChars) {
         if (value == null || value.isEmpty()) {
-            st.setNull(index, Types.VARCHAR);
-        } else {
-            String clean = JdbcEventStore.withoutNul(value);
-            st.setString(index, clean.length() > maxChars ? clean.substring(0, maxChars) : clean);
+            return null;
         }
+        String clean = JdbcEventStore.withoutNul(value);
+        return clean.length() > maxChars ? clean.substring(0, maxChars) : clean;
     }
 }

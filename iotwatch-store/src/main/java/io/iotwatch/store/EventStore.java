@@ -62,6 +62,9 @@ public interface EventStore extends AutoCloseable {
     /** Users of the dashboard and their API tokens. */
     UserStore users();
 
+    /** The tamper-evident log of alerts, triage, logins and changes. */
+    AuditTrail audit();
+
     @Override
     void close();
 }

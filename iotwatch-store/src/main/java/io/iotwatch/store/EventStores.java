@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import io.iotwatch.store.audit.AuditSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -13,6 +15,8 @@ import org.flywaydb.core.api.FlywayException;
 /** Opens event stores. */
 public final class EventStores {
 
+    /** The name of an SQLite store's audit key file, beside the database file. */
+    public static final String DEFAULT_KEY_FILE = "audit-key.pem";
     private static final String MIGRATIONS = "classpath:io/iotwatch/store/migration";
     // Measured storing FortiGate lines of ~750 bytes: 32 KiB pages take ~35% less CPU per row than the
     // default 4 KiB (fewer pages and system calls per row, 7% smaller file); 64 KiB pages gain no more.
@@ -26,8 +30,18 @@ public final class EventStores {
      * @throws IllegalArgumentException if the URL names no supported database
      * @throws StoreException if the database cannot be reached or migrated
      */
+    public static EventStore open(StoreSettings settings, AuditSettings audit) {
+        return open(settings, audit, EventCodec.Compression.LZ4, TrafficAggregator.MAX_HOSTS, TrafficAggregator.HOST_WRITE_INTERVAL);
+    }
+
+    /**
+     * As {@link #open(StoreSettings, AuditSettings)} with the audit log's defaults and its key beside the
+     * SQLite file, as {@value #DEFAULT_KEY_FILE}.
+     *
+     * @throws IllegalArgumentException if the settings name no SQLite file
+     */
     public static EventStore open(StoreSettings settings) {
-        return open(settings, EventCodec.Compression.LZ4);
+        return open(settings, AuditSettings.signingWith(defaultKeyFile(settings)));
     }
 
     /** As {@link #open(StoreSettings)}, writing event blocks with the given compression. */
@@ -40,6 +54,21 @@ public final class EventStores {
      * {@code hostWrites} (see {@link TrafficAggregator}).
      */
     static EventStore open(StoreSettings settings, EventCodec.Compression compression, int maxHosts, Duration hostWrites) {
+        return open(settings, AuditSettings.signingWith(defaultKeyFile(settings)), compression, maxHosts, hostWrites);
+    }
+
+    /** The audit key file of an SQLite store: {@value #DEFAULT_KEY_FILE} in the database file's folder. */
+    public static Path defaultKeyFile(StoreSettings settings) {
+        String url = settings.jdbcUrl();
+        String file = url.startsWith("jdbc:sqlite:") ? url.substring("jdbc:sqlite:".length()).split("\\?", 2)[0] : "";
+        if (file.isEmpty() || file.contains(":memory:") || file.startsWith("file:")) {
+            throw new IllegalArgumentException("name the audit key file of " + url + ": only an SQLite file has a default");
+        }
+        return Path.of(file).toAbsolutePath().normalize().resolveSibling(DEFAULT_KEY_FILE);
+    }
+
+    static EventStore open(StoreSettings settings, AuditSettings audit, EventCodec.Compression compression, int maxHosts,
+            Duration hostWrites) {
         Dialect dialect = Dialect.of(settings.jdbcUrl());
         String url = dialect.driverUrl(settings.jdbcUrl());
         if (dialect == Dialect.SQLITE) {
@@ -54,7 +83,7 @@ public final class EventStores {
                     .placeholders(dialect.placeholders())
                     .load()
                     .migrate();
-            return new JdbcEventStore(pool, dialect, compression, maxHosts, hostWrites);
+            return new JdbcEventStore(pool, dialect, compression, maxHosts, hostWrites, audit);
         } catch (FlywayException e) {
             pool.close();
             throw new StoreException("cannot bring the schema of " + settings.jdbcUrl() + " up to date: " + e.getMessage(), e);

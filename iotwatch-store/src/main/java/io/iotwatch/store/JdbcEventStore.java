@@ -17,6 +17,8 @@ import io.iotwatch.core.sink.Batch;
 import io.iotwatch.core.sink.Checkpoint;
 import io.iotwatch.store.Dialect.Merge;
 import io.iotwatch.store.Dialect.Merged;
+import io.iotwatch.store.audit.AuditRecord;
+import io.iotwatch.store.audit.AuditSettings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,7 +33,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The event store on any {@link Dialect}, through a small connection pool: one writer at a time (batches,
@@ -48,6 +55,7 @@ final class JdbcEventStore implements EventStore {
     private static final List<String> CHECKPOINT_COLUMNS =
             List.of("stream", "origin", "byte_offset", "line_number", "updated_at_ms");
 
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcEventStore.class);
     private static final EventType[] TYPES = EventType.values();
     private static final Comparator<Event> OLDEST_FIRST = Comparator.comparing(Event::time).thenComparing(Event::id);
 
@@ -66,9 +74,12 @@ final class JdbcEventStore implements EventStore {
     private final AlertQueries alertQueries;
     private final TriageStore triage;
     private final UserStore users;
+    private final Sql sql;
+    private final JdbcAuditTrail audit;
+    private final ScheduledExecutorService sealer;
 
     JdbcEventStore(HikariDataSource pool, Dialect dialect, EventCodec.Compression compression, int maxHosts,
-            Duration hostWrites) {
+            Duration hostWrites, AuditSettings auditSettings) {
         this.pool = pool;
         this.codec = new EventCodec(compression);
         this.insertBlock = dialect.insertUnlessStored("event_blocks", BLOCK_COLUMNS, List.of("stream", "first_position"));
@@ -79,11 +90,28 @@ final class JdbcEventStore implements EventStore {
         this.upsertAlert = dialect.upsert("alerts", AlertRows.COLUMNS.subList(0, 1),
                 Merged.each(Merge.REPLACE, AlertRows.COLUMNS.subList(1, AlertRows.COLUMNS.size())));
         this.aggregator = new TrafficAggregator(dialect, maxHosts, hostWrites);
-        Sql sql = new Sql(pool, writing);
+        this.sql = new Sql(pool, writing);
+        sql.participate(aggregator);
+        this.audit = JdbcAuditTrail.open(sql, auditSettings);
         this.traffic = new JdbcTrafficQueries(sql, this::writePendingHosts);
         this.alertQueries = new JdbcAlertQueries(sql);
-        this.triage = new JdbcTriageStore(sql, dialect);
-        this.users = new JdbcUserStore(sql, dialect);
+        this.triage = new JdbcTriageStore(sql, dialect, audit);
+        this.users = new JdbcUserStore(sql, dialect, audit);
+        this.sealer = auditSettings.writable() ? startSealer() : null;
+    }
+
+    /** Seals a block whose entries wait longer than the block interval when nothing else is written. */
+    private ScheduledExecutorService startSealer() {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name("iotwatch-audit-sealer").daemon(true).factory());
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                audit.sealIfDue();
+            } catch (RuntimeException e) {
+                LOG.warn("cannot seal an audit block, will try again: {}", e.getMessage());
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        return timer;
     }
 
     @Override
@@ -107,47 +135,26 @@ final class JdbcEventStore implements EventStore {
     }
 
     @Override
+    public AuditTrail audit() {
+        return audit;
+    }
+
+    @Override
     public void accept(Batch batch) {
         Objects.requireNonNull(batch, "batch");
-        writing.lock();
-        try (Connection c = pool.getConnection()) {
-            transaction(c, () -> {
-                storeEvents(c, inIdOrder(batch.events()));
-                long now = System.currentTimeMillis();
-                insertAll(c, insertReject, batch.rejects(), (st, reject) -> bindReject(st, reject, now));
-                AlertRows.upsert(c, upsertAlert, batch.alerts(), now);
-                if (batch.checkpoint().isPresent()) {
-                    saveCheckpoint(c, batch.checkpoint().get());
-                }
-            });
-        } catch (SQLException e) {
-            throw failure("cannot store a batch of %,d events, %,d rejects and %,d alerts".formatted(
-                    batch.events().size(), batch.rejects().size(), batch.alerts().size()), e);
-        } finally {
-            writing.unlock();
-        }
-    }
-
-    /** Work of one transaction. */
-    private interface Work {
-        void run() throws SQLException;
-    }
-
-    /**
-     * Runs {@code work} in one transaction on {@code c}, under the writer lock, and tells the aggregator
-     * whether it committed: a failed batch must not leave its events to be counted with the next one.
-     */
-    private void transaction(Connection c, Work work) throws SQLException {
-        c.setAutoCommit(false);
-        try {
-            work.run();
-            c.commit();
-            aggregator.committed();
-        } catch (SQLException | RuntimeException e) {
-            aggregator.rolledBack();
-            rollback(c, e);
-            throw e;
-        }
+        sql.write("store a batch of %,d events, %,d rejects and %,d alerts".formatted(
+                batch.events().size(), batch.rejects().size(), batch.alerts().size()), c -> {
+            storeEvents(c, inIdOrder(batch.events()));
+            long now = System.currentTimeMillis();
+            insertAll(c, insertReject, batch.rejects(), (st, reject) -> bindReject(st, reject, now));
+            List<AuditRecord> alertRecords = AlertRows.auditRecords(c, batch.alerts());
+            AlertRows.upsert(c, upsertAlert, batch.alerts(), now);
+            audit.append(c, alertRecords);
+            if (batch.checkpoint().isPresent()) {
+                saveCheckpoint(c, batch.checkpoint().get());
+            }
+            return null;
+        });
     }
 
     /** The events sorted by id, each id once (its first event), as blocks hold them. */
@@ -509,15 +516,13 @@ final class JdbcEventStore implements EventStore {
 
     /** Merges the host rows the aggregator holds back, so that a read of hosts or talkers sees every stored event. */
     private void writePendingHosts() {
-        writing.lock();
+        writing.lock(); // reentrant: Sql.write takes it again
         try {
-            if (!aggregator.hasPending()) {
-                return;
-            }
-            try (Connection c = pool.getConnection()) {
-                transaction(c, () -> aggregator.writePending(c));
-            } catch (SQLException e) {
-                throw failure("cannot merge the hosts' traffic", e);
+            if (aggregator.hasPending()) {
+                sql.write("merge the hosts' traffic", c -> {
+                    aggregator.writePending(c);
+                    return null;
+                });
             }
         } finally {
             writing.unlock();
@@ -527,6 +532,10 @@ final class JdbcEventStore implements EventStore {
     @Override
     public void close() {
         try {
+            if (sealer != null) {
+                sealer.shutdownNow();
+            }
+            audit.seal();
             writePendingHosts();
         } finally {
             pool.close();
@@ -542,14 +551,6 @@ final class JdbcEventStore implements EventStore {
     /** PostgreSQL text cannot hold NUL; U+FFFD is what a lenient decoder shows for a bad byte too. */
     static String withoutNul(String value) {
         return value.indexOf('\0') < 0 ? value : value.replace('\0', '\uFFFD');
-    }
-
-    private static void rollback(Connection c, Exception cause) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
     }
 
     private static StoreException failure(String what, SQLException e) {

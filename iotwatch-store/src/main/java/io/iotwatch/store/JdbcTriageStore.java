@@ -2,12 +2,17 @@ package io.iotwatch.store;
 
 import io.iotwatch.store.Dialect.Merge;
 import io.iotwatch.store.Dialect.Merged;
+import io.iotwatch.store.audit.AuditRecord;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 
 /** {@link TriageStore} over the alert_triage and allow_rules tables. */
 final class JdbcTriageStore implements TriageStore {
@@ -15,10 +20,12 @@ final class JdbcTriageStore implements TriageStore {
     private static final String RULE_COLUMNS = "detector, cidr, domain, reason, created_by, created_at_ns";
 
     private final Sql sql;
+    private final JdbcAuditTrail audit;
     private final String upsertTriage;
 
-    JdbcTriageStore(Sql sql, Dialect dialect) {
+    JdbcTriageStore(Sql sql, Dialect dialect, JdbcAuditTrail audit) {
         this.sql = sql;
+        this.audit = audit;
         this.upsertTriage = dialect.upsert("alert_triage", List.of("alert_id"),
                 Merged.each(Merge.REPLACE, List.of("status", "note", "actor", "at_ns")));
     }
@@ -27,7 +34,11 @@ final class JdbcTriageStore implements TriageStore {
     public StoredAlert set(String alertId, AlertStatus status, String note, String actor, Instant at) {
         Objects.requireNonNull(alertId, "alertId");
         Triage triage = new Triage(status, note, actor, at);
-        return sql.write("triage the alert " + alertId, c -> triage(c, alertId, triage));
+        return sql.write("triage the alert " + alertId, c -> {
+            StoredAlert alert = triage(c, alertId, triage);
+            audit.append(c, List.of(triaged(alertId, triage)));
+            return alert;
+        });
     }
 
     @Override
@@ -44,9 +55,30 @@ final class JdbcTriageStore implements TriageStore {
                     rule.cidr(), rule.domain(), rule.reason(), rule.createdBy(), EventCodec.epochNanos(rule.createdAt()));
             // every write holds the store's writer lock, so the newest id is this rule's on every database
             long id = Sql.first(c, "SELECT MAX(id) FROM allow_rules", rs -> rs.getLong(1)).orElseThrow();
-            return new Suppressed(alert, new AllowRule(id, rule.detector(), rule.cidr(), rule.domain(), rule.reason(),
-                    rule.createdBy(), rule.createdAt()));
+            AllowRule stored = new AllowRule(id, rule.detector(), rule.cidr(), rule.domain(), rule.reason(),
+                    rule.createdBy(), rule.createdAt());
+            audit.append(c, List.of(triaged(alertId, triage), ruleRecord("allow_rule.added", stored, rule.createdBy())));
+            return new Suppressed(alert, stored);
         });
+    }
+
+    private static AuditRecord triaged(String alertId, Triage triage) {
+        Map<String, String> data = new HashMap<>();
+        data.put("status", triage.status().id());
+        data.put("note", triage.note());
+        data.put("by", triage.actor());
+        data.put("at", triage.at().toString());
+        return new AuditRecord("alert.triaged", alertId, data);
+    }
+
+    private static AuditRecord ruleRecord(String kind, AllowRule rule, String actor) {
+        Map<String, String> data = new HashMap<>();
+        data.put("detector", rule.detector());
+        data.put("cidr", rule.cidr());
+        data.put("domain", rule.domain());
+        data.put("reason", rule.reason());
+        data.put("by", actor);
+        return new AuditRecord(kind, Long.toString(rule.id()), data);
     }
 
     private StoredAlert triage(Connection c, String alertId, Triage triage) throws SQLException {
@@ -60,12 +92,26 @@ final class JdbcTriageStore implements TriageStore {
     @Override
     public List<AllowRule> allowRules() {
         return sql.read("read the allow rules", c -> Sql.list(c, "SELECT id, " + RULE_COLUMNS + " FROM allow_rules ORDER BY id",
-                rs -> new AllowRule(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), EventCodec.instant(rs.getLong(7)))));
+                JdbcTriageStore::rule));
+    }
+
+    private static AllowRule rule(ResultSet rs) throws SQLException {
+        return new AllowRule(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), EventCodec.instant(rs.getLong(7)));
     }
 
     @Override
-    public boolean removeAllowRule(long id) {
-        return sql.write("remove the allow rule " + id, c -> Sql.update(c, "DELETE FROM allow_rules WHERE id = ?", id) == 1);
+    public boolean removeAllowRule(long id, String actor) {
+        Objects.requireNonNull(actor, "actor");
+        return sql.write("remove the allow rule " + id, c -> {
+            Optional<AllowRule> rule = Sql.first(c, "SELECT id, " + RULE_COLUMNS + " FROM allow_rules WHERE id = ?",
+                    JdbcTriageStore::rule, id);
+            if (rule.isEmpty()) {
+                return false;
+            }
+            Sql.update(c, "DELETE FROM allow_rules WHERE id = ?", id);
+            audit.append(c, List.of(ruleRecord("allow_rule.removed", rule.get(), actor)));
+            return true;
+        });
     }
 }

@@ -1,9 +1,12 @@
 package io.iotwatch.store;
 
+import io.iotwatch.store.audit.AuditRecord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,10 +20,12 @@ final class JdbcUserStore implements UserStore {
     private static final String TOKEN = "SELECT " + TOKEN_COLUMNS + " FROM api_tokens";
 
     private final Sql sql;
+    private final JdbcAuditTrail audit;
     private final String insertUser;
 
-    JdbcUserStore(Sql sql, Dialect dialect) {
+    JdbcUserStore(Sql sql, Dialect dialect, JdbcAuditTrail audit) {
         this.sql = sql;
+        this.audit = audit;
         this.insertUser = dialect.insertUnlessStored("users", USER_COLUMNS, List.of("name"));
     }
 
@@ -30,10 +35,25 @@ final class JdbcUserStore implements UserStore {
     }
 
     @Override
-    public boolean create(User user) {
+    public boolean create(User user, String actor) {
         Objects.requireNonNull(user, "user");
-        return sql.write("create the user " + user.name(), c -> Sql.update(c, insertUser, user.name(), user.role().id(),
-                user.passwordHash(), EventCodec.epochNanos(user.createdAt()), Sql.nanos(user.lastLogin())) == 1);
+        Objects.requireNonNull(actor, "actor");
+        return sql.write("create the user " + user.name(), c -> {
+            boolean created = Sql.update(c, insertUser, user.name(), user.role().id(), user.passwordHash(),
+                    EventCodec.epochNanos(user.createdAt()), Sql.nanos(user.lastLogin())) == 1;
+            if (created) {
+                audit.append(c, List.of(record("user.created", user.name(), "role", user.role().id(), "by", actor)));
+            }
+            return created;
+        });
+    }
+
+    private static AuditRecord record(String kind, String subject, String... keysAndValues) {
+        Map<String, String> data = new HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            data.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return new AuditRecord(kind, subject, data);
     }
 
     @Override
@@ -52,41 +72,62 @@ final class JdbcUserStore implements UserStore {
     }
 
     @Override
-    public void setPassword(String name, String passwordHash) {
+    public void setPassword(String name, String passwordHash, String actor) {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(actor, "actor");
         Args.text(passwordHash, "passwordHash", 255, false);
-        int changed = sql.write("set the password of " + name,
-                c -> Sql.update(c, "UPDATE users SET password_hash = ? WHERE name = ?", passwordHash, name));
-        if (changed == 0) {
+        boolean changed = sql.write("set the password of " + name, c -> {
+            if (Sql.update(c, "UPDATE users SET password_hash = ? WHERE name = ?", passwordHash, name) == 0) {
+                return false;
+            }
+            audit.append(c, List.of(record("user.password_changed", name, "by", actor)));
+            return true;
+        });
+        if (!changed) {
             throw new NoSuchElementException("no user " + name);
         }
     }
 
     @Override
-    public boolean delete(String name) {
+    public boolean delete(String name, String actor) {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(actor, "actor");
         return sql.write("delete the user " + name, c -> {
             Sql.update(c, "DELETE FROM api_tokens WHERE user_name = ?", name);
-            return Sql.update(c, "DELETE FROM users WHERE name = ?", name) == 1;
+            if (Sql.update(c, "DELETE FROM users WHERE name = ?", name) == 0) {
+                return false;
+            }
+            audit.append(c, List.of(record("user.deleted", name, "by", actor)));
+            return true;
         });
     }
 
     @Override
-    public void loggedIn(String name, Instant at) {
+    public void loggedIn(String name, Instant at, String address) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(at, "at");
-        sql.write("note the login of " + name,
-                c -> Sql.update(c, "UPDATE users SET last_login_ns = ? WHERE name = ?", EventCodec.epochNanos(at), name));
+        sql.write("note the login of " + name, c -> {
+            if (Sql.update(c, "UPDATE users SET last_login_ns = ? WHERE name = ?", EventCodec.epochNanos(at), name) == 1) {
+                audit.append(c, List.of(record("login", name, "address", address, "at", at.toString())));
+            }
+            return null;
+        });
     }
 
     @Override
     public void addToken(ApiToken token) {
         Objects.requireNonNull(token, "token");
         // inserts nothing unless the user exists, in the same statement
-        int added = sql.write("add a token of " + token.user(), c -> Sql.update(c, "INSERT INTO api_tokens (" + TOKEN_COLUMNS
-                + ") SELECT ?, ?, name, ?, ?, ? FROM users WHERE name = ?", token.id(), token.name(), token.tokenHash(),
-                EventCodec.epochNanos(token.createdAt()), Sql.nanos(token.lastUsed()), token.user()));
-        if (added == 0) {
+        boolean added = sql.write("add a token of " + token.user(), c -> {
+            if (Sql.update(c, "INSERT INTO api_tokens (" + TOKEN_COLUMNS + ") SELECT ?, ?, name, ?, ?, ? FROM users WHERE name = ?",
+                    token.id(), token.name(), token.tokenHash(), EventCodec.epochNanos(token.createdAt()),
+                    Sql.nanos(token.lastUsed()), token.user()) == 0) {
+                return false;
+            }
+            audit.append(c, List.of(record("token.created", token.user(), "id", token.id(), "name", token.name())));
+            return true;
+        });
+        if (!added) {
             throw new NoSuchElementException("no user " + token.user());
         }
     }
@@ -112,8 +153,13 @@ final class JdbcUserStore implements UserStore {
     public boolean deleteToken(String user, String id) {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(id, "id");
-        return sql.write("delete a token of " + user,
-                c -> Sql.update(c, "DELETE FROM api_tokens WHERE user_name = ? AND id = ?", user, id) == 1);
+        return sql.write("delete a token of " + user, c -> {
+            if (Sql.update(c, "DELETE FROM api_tokens WHERE user_name = ? AND id = ?", user, id) == 0) {
+                return false;
+            }
+            audit.append(c, List.of(record("token.deleted", user, "id", id)));
+            return true;
+        });
     }
 
     @Override

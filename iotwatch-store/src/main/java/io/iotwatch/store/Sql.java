@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
@@ -35,6 +36,13 @@ final class Sql {
         T run(Connection c) throws SQLException;
     }
 
+    /** What keeps state beside the database and needs to know whether a write transaction committed. */
+    interface Participant {
+        void committed();
+
+        void rolledBack();
+    }
+
     /** A NULL parameter of a BIGINT column: a bare null binds as text, which PostgreSQL refuses there. */
     static final Object NULL_BIGINT = new Object();
 
@@ -43,10 +51,16 @@ final class Sql {
 
     private final DataSource pool;
     private final ReentrantLock writing;
+    private final List<Participant> participants = new CopyOnWriteArrayList<>();
 
     Sql(DataSource pool, ReentrantLock writing) {
         this.pool = pool;
         this.writing = writing;
+    }
+
+    /** Tells the participant the outcome of every write transaction from now on. */
+    void participate(Participant participant) {
+        participants.add(participant);
     }
 
     /** Runs the work on a connection; {@code what} completes "cannot ..." in the StoreException of a failure. */
@@ -66,8 +80,10 @@ final class Sql {
             try {
                 T result = work.run(c);
                 c.commit();
+                participants.forEach(Participant::committed);
                 return result;
             } catch (SQLException | RuntimeException e) {
+                participants.forEach(Participant::rolledBack);
                 try {
                     c.rollback();
                 } catch (SQLException suppressed) {
@@ -128,6 +144,7 @@ final class Sql {
                 case String s -> st.setString(i + 1, s);
                 case Long l -> st.setLong(i + 1, l);
                 case Integer n -> st.setInt(i + 1, n);
+                case Double d -> st.setDouble(i + 1, d);
                 case Object o when o == NULL_BIGINT -> st.setNull(i + 1, Types.BIGINT);
                 default -> throw new IllegalArgumentException("no binding for a " + params[i].getClass().getName());
             }

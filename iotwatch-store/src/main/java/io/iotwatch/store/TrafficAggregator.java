@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * storing down many times over. Past the bound a new address still counts in the traffic, not as a host;
  * the first one is logged.
  */
-final class TrafficAggregator {
+final class TrafficAggregator implements Sql.Participant {
 
     static final int MAX_HOSTS = 100_000;
     static final Duration HOST_WRITE_INTERVAL = Duration.ofSeconds(2);
@@ -445,7 +445,8 @@ final class TrafficAggregator {
     }
 
     /** The batch's transaction committed: what it merged is done with, the host rows it did not merge wait. */
-    void committed() {
+    @Override
+    public void committed() {
         if (currentWritesHosts) {
             pending.clear();
             lastHostWrite = System.nanoTime();
@@ -456,7 +457,8 @@ final class TrafficAggregator {
     }
 
     /** The batch's transaction rolled back: what it added is forgotten; earlier batches' host rows still wait. */
-    void rolledBack() {
+    @Override
+    public void rolledBack() {
         clearCurrent();
     }
 

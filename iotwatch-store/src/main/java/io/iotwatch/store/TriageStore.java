@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * The triage of stored alerts and the allow rules it writes. An alert's triage lasts: storing the alert
+ * The triage of stored alerts and the allow rules it writes, each change recorded in the audit log. An alert's triage lasts: storing the alert
  * again as its incident grows keeps it. Thread-safe; failures are {@link StoreException}s.
  */
 public interface TriageStore {
@@ -31,6 +31,6 @@ public interface TriageStore {
     /** Every stored rule, oldest first. */
     List<AllowRule> allowRules();
 
-    /** Removes the rule; false if there was none with this id. */
-    boolean removeAllowRule(long id);
+    /** Removes the rule, recording who did; false if there was none with this id. */
+    boolean removeAllowRule(long id, String actor);
 }

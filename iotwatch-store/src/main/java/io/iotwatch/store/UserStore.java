@@ -7,6 +7,8 @@ import java.util.Optional;
 
 /**
  * Users and their API tokens. Only hashes of passwords and tokens are stored; hashing is the caller's.
+ * Every change, and every login, is recorded in the audit log in the same transaction; {@code actor}
+ * names who made a change.
  * Thread-safe; failures are {@link StoreException}s.
  */
 public interface UserStore {
@@ -15,7 +17,7 @@ public interface UserStore {
     long count();
 
     /** Stores a new user; false, storing nothing, if a user of that name exists. */
-    boolean create(User user);
+    boolean create(User user, String actor);
 
     Optional<User> find(String name);
 
@@ -23,13 +25,13 @@ public interface UserStore {
     List<User> list();
 
     /** @throws NoSuchElementException if there is no such user */
-    void setPassword(String name, String passwordHash);
+    void setPassword(String name, String passwordHash, String actor);
 
     /** Deletes the user and its tokens; false if there was no such user. */
-    boolean delete(String name);
+    boolean delete(String name, String actor);
 
-    /** Notes a login of the user; nothing if the user is gone meanwhile. */
-    void loggedIn(String name, Instant at);
+    /** Notes a login of the user from {@code address}; nothing if the user is gone meanwhile. */
+    void loggedIn(String name, Instant at, String address);
 
     /**
      * Stores a new token.

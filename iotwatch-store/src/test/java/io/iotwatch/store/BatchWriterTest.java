@@ -273,6 +273,11 @@ class BatchWriterTest {
         }
 
         @Override
+        public AuditTrail audit() {
+            throw readFromAWriter();
+        }
+
+        @Override
         public void close() {}
 
         /** BatchWriter only stores: a read reaching this store would be a bug in it. */

@@ -24,7 +24,10 @@ import io.iotwatch.core.event.Reject;
 import io.iotwatch.core.event.VendorAlertEvent;
 import io.iotwatch.core.sink.Batch;
 import io.iotwatch.core.sink.Checkpoint;
+import io.iotwatch.store.audit.AuditSettings;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -57,6 +60,7 @@ import org.junit.jupiter.api.Test;
 abstract class EventStoreContract {
 
     private StoreSettings settings;
+    private Path auditKey;
     private EventStore store;
 
     /** Settings of a new, empty database (or schema) for one test. */
@@ -68,13 +72,25 @@ abstract class EventStoreContract {
     @BeforeEach
     void openStore() throws Exception {
         settings = newDatabase();
-        store = EventStores.open(settings);
+        auditKey = Files.createTempDirectory("iotwatch-audit-key").resolve(EventStores.DEFAULT_KEY_FILE);
+        store = open();
     }
 
     @AfterEach
     void closeStore() throws Exception {
         store.close();
         dropDatabase();
+        Files.deleteIfExists(auditKey);
+        Files.deleteIfExists(auditKey.getParent());
+    }
+
+    /** The test's database, with its audit log signed by the test's key. */
+    private EventStore open() {
+        return EventStores.open(settings, audit());
+    }
+
+    private AuditSettings audit() {
+        return AuditSettings.signingWith(auditKey);
     }
 
     @Test
@@ -441,9 +457,9 @@ abstract class EventStoreContract {
         int migrations = count("SELECT COUNT(*) FROM flyway_schema_history");
         store.close();
 
-        store = EventStores.open(settings);
+        store = open();
         store.close();
-        store = EventStores.open(settings);
+        store = open();
 
         assertThat(count("SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo(migrations);
         assertThat(store.summary().totalEvents()).isEqualTo(EventType.values().length);
@@ -571,7 +587,7 @@ abstract class EventStoreContract {
         Random random = new Random(11);
         List<Event> events = SampleEvents.traffic(random, 0, 2000, T0, Duration.ofHours(5));
         store.close();
-        store = EventStores.open(settings, EventCodec.Compression.LZ4, TrafficAggregator.MAX_HOSTS, Duration.ZERO);
+        store = EventStores.open(settings, audit(), EventCodec.Compression.LZ4, TrafficAggregator.MAX_HOSTS, Duration.ZERO);
         storeInBatches(events, random);
 
         Instant to = T0.plus(Duration.ofHours(5));
@@ -589,7 +605,7 @@ abstract class EventStoreContract {
         assertThatThrownBy(() -> store.accept(batch(failed, List.of(reject(10_000, "x"))))).isInstanceOf(StoreException.class);
         execute("ALTER TABLE rejects_away RENAME TO rejects");
         store.close();
-        store = EventStores.open(settings);
+        store = open();
 
         assertThat(store.traffic().hosts(null, 0, 1000).items()).isEqualTo(ExpectedTraffic.hosts(first));
         assertThat(store.traffic().talkers(T0, T0.plusSeconds(1200), 1000)).isEqualTo(ExpectedTraffic.talkers(first));
@@ -634,7 +650,7 @@ abstract class EventStoreContract {
         store.accept(batch(List.of(connectionAt(1, T0, "10.0.0.1", "10.0.0.2", 30)), List.of()));
         store.close();
         // the bound counts the hosts stored before
-        store = EventStores.open(settings, EventCodec.Compression.LZ4, 3, TrafficAggregator.HOST_WRITE_INTERVAL);
+        store = EventStores.open(settings, audit(), EventCodec.Compression.LZ4, 3, TrafficAggregator.HOST_WRITE_INTERVAL);
 
         store.accept(batch(List.of(
                 connectionAt(2, T0.plusSeconds(1), "10.0.0.3", "10.0.0.4", 300),
@@ -1028,8 +1044,8 @@ abstract class EventStoreContract {
         AllowRule storedRule = rules.getFirst();
         assertThatThrownBy(() -> store.triage().suppress("scan1", storedRule, "", "ana", T0)).isInstanceOf(IllegalArgumentException.class);
 
-        assertThat(store.triage().removeAllowRule(storedRule.id())).isTrue();
-        assertThat(store.triage().removeAllowRule(storedRule.id())).isFalse();
+        assertThat(store.triage().removeAllowRule(storedRule.id(), "ana")).isTrue();
+        assertThat(store.triage().removeAllowRule(storedRule.id(), "ana")).isFalse();
         assertThat(store.triage().allowRules()).extracting(AllowRule::domain).containsExactly("updates.example.com");
     }
 
@@ -1126,19 +1142,19 @@ abstract class EventStoreContract {
         User admin = new User("admin", UserRole.ADMIN, "$argon2id$v=19$hash", T0.plusNanos(7), null);
         User viewer = new User("Viewer ü", UserRole.VIEWER, "h2", T0, T0.plusSeconds(1));
 
-        assertThat(users.create(admin)).isTrue();
-        assertThat(users.create(viewer)).isTrue();
-        assertThat(users.create(new User("admin", UserRole.VIEWER, "other", T0, null))).isFalse();
+        assertThat(users.create(admin, "test")).isTrue();
+        assertThat(users.create(viewer, "test")).isTrue();
+        assertThat(users.create(new User("admin", UserRole.VIEWER, "other", T0, null), "test")).isFalse();
         assertThat(users.count()).isEqualTo(2);
         assertThat(users.find("admin")).contains(admin);
         assertThat(users.find("ADMIN")).isEmpty();
         assertThat(users.list()).containsExactly(viewer, admin);
 
-        users.setPassword("admin", "new-hash");
-        users.loggedIn("admin", T0.plusSeconds(60));
-        users.loggedIn("gone", T0);
+        users.setPassword("admin", "new-hash", "admin");
+        users.loggedIn("admin", T0.plusSeconds(60), "127.0.0.1");
+        users.loggedIn("gone", T0, "127.0.0.1");
         assertThat(users.find("admin")).contains(new User("admin", UserRole.ADMIN, "new-hash", T0.plusNanos(7), T0.plusSeconds(60)));
-        assertThatThrownBy(() -> users.setPassword("gone", "x")).isInstanceOf(NoSuchElementException.class);
+        assertThatThrownBy(() -> users.setPassword("gone", "x", "admin")).isInstanceOf(NoSuchElementException.class);
 
         ApiToken first = new ApiToken("t1", "ci", "admin", "sha256:aaa", T0, null);
         ApiToken second = new ApiToken("t2", "", "admin", "sha256:bbb", T0.plusSeconds(1), null);
@@ -1159,8 +1175,8 @@ abstract class EventStoreContract {
         assertThat(users.deleteToken("admin", "t1")).isTrue();
         assertThat(users.tokens("admin")).containsExactly(second);
 
-        assertThat(users.delete("admin")).isTrue();
-        assertThat(users.delete("admin")).isFalse();
+        assertThat(users.delete("admin", "root")).isTrue();
+        assertThat(users.delete("admin", "root")).isFalse();
         assertThat(users.tokenByHash("sha256:bbb")).isEmpty();
         assertThat(users.tokens("Viewer ü")).containsExactly(others);
         assertThat(users.list()).containsExactly(viewer);
@@ -1170,13 +1186,13 @@ abstract class EventStoreContract {
     void aReopenedStoreFindsWhatTheDashboardStored() {
         storeIncidents();
         store.triage().set("scan1", AlertStatus.RESOLVED, "fixed", "ana", T0);
-        store.users().create(new User("ana", UserRole.ANALYST, "h", T0, null));
+        store.users().create(new User("ana", UserRole.ANALYST, "h", T0, null), "test");
         List<Event> events = SampleEvents.traffic(new Random(5), 0, 300, T0, Duration.ofMinutes(20));
         store.accept(batch(events, List.of()));
         TrafficSnapshot before = traffic(T0, T0.plusSeconds(1200));
         store.close();
 
-        store = EventStores.open(settings);
+        store = open();
 
         assertThat(traffic(T0, T0.plusSeconds(1200))).isEqualTo(before);
         assertThat(store.alertQueries().find("scan1")).get().extracting(StoredAlert::status).isEqualTo(AlertStatus.RESOLVED);

@@ -78,7 +78,7 @@ public final class WebServer implements AutoCloseable {
         this.json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         this.sessions = new Sessions(settings.sessionIdle(), settings.sessionMaxAge(), clock);
-        this.accounts = new Accounts(store.users(), hasher, new LoginThrottle(clock), clock);
+        this.accounts = new Accounts(store.users(), store.audit(), hasher, new LoginThrottle(clock), clock);
         ApiContext api = new ApiContext(store, monitor, clock, json, hub);
         Access access = new Access(sessions, accounts);
         this.overview = new OverviewApi(api);

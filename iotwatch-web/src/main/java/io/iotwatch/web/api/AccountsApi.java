@@ -108,7 +108,7 @@ public final class AccountsApi {
             throw new BadRequest("'role': " + e.getMessage());
         }
         try {
-            ctx.status(201).json(UserInfo.of(accounts.createUser(request.name(), role, request.password())));
+            ctx.status(201).json(UserInfo.of(accounts.createUser(request.name(), role, request.password(), Access.principal(ctx, true).user())));
         } catch (IllegalArgumentException e) {
             throw new BadRequest(e.getMessage());
         } catch (IllegalStateException taken) {
@@ -118,10 +118,11 @@ public final class AccountsApi {
 
     private void deleteUser(Context ctx) {
         String name = ctx.pathParam("name");
-        if (name.equals(Access.principal(ctx, true).user())) {
+        String admin = Access.principal(ctx, true).user();
+        if (name.equals(admin)) {
             throw new BadRequest("you cannot delete yourself");
         }
-        if (!accounts.delete(name)) {
+        if (!accounts.delete(name, admin)) {
             throw new NotFoundResponse("no user " + name);
         }
         sessions.closeAll(name);

@@ -154,7 +154,7 @@ public final class AlertsApi {
         }
         AllowRule rule = api.store().triage().allowRules().stream().filter(r -> r.id() == id).findFirst()
                 .orElseThrow(() -> new NotFoundResponse("no allow-list rule " + id));
-        api.store().triage().removeAllowRule(id);
+        api.store().triage().removeAllowRule(id, Access.principal(ctx, true).user());
         api.monitor().allowRules().removed(rule);
         ctx.status(204);
     }

@@ -1,12 +1,15 @@
 package io.iotwatch.web.auth;
 
 import io.iotwatch.store.ApiToken;
+import io.iotwatch.store.AuditTrail;
 import io.iotwatch.store.User;
 import io.iotwatch.store.UserRole;
 import io.iotwatch.store.UserStore;
+import io.iotwatch.store.audit.AuditRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -18,6 +21,8 @@ public final class Accounts {
 
     /** The name of the account made on first start. */
     public static final String FIRST_ADMIN = "admin";
+    /** Who the audit log names for what iotwatch does itself, such as making the first admin. */
+    static final String SYSTEM = "iotwatch";
     static final int MIN_PASSWORD_LENGTH = 12;
     private static final int FIRST_PASSWORD_LENGTH = 20;
     private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
@@ -29,14 +34,16 @@ public final class Accounts {
     public record NewToken(ApiToken token, String secret) {}
 
     private final UserStore users;
+    private final AuditTrail audit;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final Clock clock;
     // checked against when the user does not exist, so a wrong name takes as long as a wrong password
     private final String decoyHash;
 
-    public Accounts(UserStore users, PasswordHasher hasher, LoginThrottle throttle, Clock clock) {
+    public Accounts(UserStore users, AuditTrail audit, PasswordHasher hasher, LoginThrottle throttle, Clock clock) {
         this.users = users;
+        this.audit = audit;
         this.hasher = hasher;
         this.throttle = throttle;
         this.clock = clock;
@@ -52,25 +59,33 @@ public final class Accounts {
             return Optional.empty();
         }
         String password = Secrets.password(FIRST_PASSWORD_LENGTH);
-        boolean created = users.create(new User(FIRST_ADMIN, UserRole.ADMIN, hasher.hash(password), clock.instant(), null));
+        boolean created = users.create(new User(FIRST_ADMIN, UserRole.ADMIN, hasher.hash(password), clock.instant(), null), SYSTEM);
         return created ? Optional.of(password) : Optional.empty();
     }
 
+    /** Checks a login, recording it in the audit log whatever its outcome. */
     public Login login(String name, String password, String address) {
         String user = name == null ? "" : name.strip();
         Duration wait = throttle.waitFor(address, user);
         if (!wait.isZero()) {
+            failed(user, address, "refused: too many failures, retry in " + wait.toSeconds() + " s");
             return new Login(Optional.empty(), wait);
         }
         Optional<User> found = users.find(user);
         boolean ok = hasher.matches(password, found.map(User::passwordHash).orElse(decoyHash)) && found.isPresent();
         if (!ok) {
             throttle.failed(address, user);
+            failed(user, address, found.isPresent() ? "wrong password" : "no such user");
             return new Login(Optional.empty(), Duration.ZERO);
         }
         throttle.succeeded(address, user);
-        users.loggedIn(user, clock.instant());
+        users.loggedIn(user, clock.instant(), address);
         return new Login(found, Duration.ZERO);
+    }
+
+    private void failed(String user, String address, String reason) {
+        audit.record(new AuditRecord("login.failed", user, Map.of("address", address == null ? "" : address, "reason", reason,
+                "at", clock.instant().toString())));
     }
 
     /** The user a bearer token belongs to, if the token is known and its user still exists. */
@@ -84,11 +99,11 @@ public final class Accounts {
         });
     }
 
-    public User createUser(String name, UserRole role, String password) {
+    public User createUser(String name, UserRole role, String password, String actor) {
         checkName(name);
         checkPassword(password);
         User user = new User(name, role, hasher.hash(password), clock.instant(), null);
-        if (!users.create(user)) {
+        if (!users.create(user, actor)) {
             throw new IllegalStateException("a user named '" + name + "' exists already");
         }
         return user;
@@ -98,8 +113,8 @@ public final class Accounts {
         return users.list();
     }
 
-    public boolean delete(String name) {
-        return users.delete(name);
+    public boolean delete(String name, String actor) {
+        return users.delete(name, actor);
     }
 
     public NewToken createToken(String user, String name) {

@@ -1,0 +1,45 @@
+-- The audit log (see io.iotwatch.store.JdbcAuditTrail and docs/AUDIT.md): entries, the leaves of one
+-- Merkle tree, numbered from 0, each written in the transaction of the change it records; blocks seal
+-- runs of entries under a hash chain and an Ed25519 signature. Times are epoch milliseconds, hashes
+-- lowercase hex, signatures and keys base64.
+
+-- The key that signs the blocks: one row, written when the log begins.
+CREATE TABLE audit_key (
+    id            INTEGER      NOT NULL,
+    public_key    VARCHAR(255) NOT NULL,
+    created_at_ms BIGINT       NOT NULL,
+    PRIMARY KEY (id)
+) ${table_options};
+
+-- data is the canonical JSON of the entry's facts; the leaf hashed is built from the row (AuditEntry).
+CREATE TABLE audit_entries (
+    entry_index BIGINT       NOT NULL,
+    block_index BIGINT       NOT NULL,
+    time_ms     BIGINT       NOT NULL,
+    kind        VARCHAR(64)  NOT NULL,
+    subject     VARCHAR(255) NOT NULL,
+    data        ${text}      NOT NULL,
+    PRIMARY KEY (entry_index)
+) ${table_options};
+
+CREATE INDEX audit_entries_subject ON audit_entries (subject, entry_index);
+
+-- leaf_hashes: the block's entries' leaf hashes, 32 bytes each, in order; the block's merkle_root is
+-- their tree hash, so verification can name the one entry that no longer matches. frontier: the hashes
+-- of the perfect subtrees of the whole tree after this block, which appending continues from; verify
+-- recomputes everything and trusts neither.
+CREATE TABLE audit_blocks (
+    block_index   BIGINT      NOT NULL,
+    time_ms       BIGINT      NOT NULL,
+    first_entry   BIGINT      NOT NULL,
+    entry_count   INTEGER     NOT NULL,
+    previous_hash VARCHAR(64) NOT NULL,
+    merkle_root   VARCHAR(64) NOT NULL,
+    tree_size     BIGINT      NOT NULL,
+    tree_root     VARCHAR(64) NOT NULL,
+    block_hash    VARCHAR(64) NOT NULL,
+    signature     VARCHAR(128) NOT NULL,
+    leaf_hashes   ${bytes}    NOT NULL,
+    frontier      ${bytes}    NOT NULL,
+    PRIMARY KEY (block_index)
+) ${table_options};
