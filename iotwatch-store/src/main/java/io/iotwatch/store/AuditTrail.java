@@ -22,6 +22,9 @@ public interface AuditTrail {
     /** Appends one record in a transaction of its own, for what changes nothing else in the store (a login). */
     void record(AuditRecord record);
 
+    /** Appends the records, in order, in one transaction of their own: all of them or none. */
+    void record(List<AuditRecord> records);
+
     /** Entries in the log, sealed or not. */
     long size();
 

@@ -279,8 +279,17 @@ final class JdbcAuditTrail implements AuditTrail, Sql.Participant {
 
     @Override
     public void record(AuditRecord record) {
-        sql.write("record " + record.kind() + " in the audit log", c -> {
-            append(c, List.of(record));
+        record(List.of(record));
+    }
+
+    @Override
+    public void record(List<AuditRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        sql.write("record " + records.getFirst().kind() + (records.size() > 1 ? " and " + (records.size() - 1) + " more" : "")
+                + " in the audit log", c -> {
+            append(c, records);
             return null;
         });
     }

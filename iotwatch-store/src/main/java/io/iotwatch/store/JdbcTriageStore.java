@@ -33,7 +33,7 @@ final class JdbcTriageStore implements TriageStore {
     @Override
     public StoredAlert set(String alertId, AlertStatus status, String note, String actor, Instant at) {
         Objects.requireNonNull(alertId, "alertId");
-        Triage triage = new Triage(status, note, actor, at);
+        Triage triage = new Triage(status, clean(note), actor, at);
         return sql.write("triage the alert " + alertId, c -> {
             StoredAlert alert = triage(c, alertId, triage);
             audit.append(c, List.of(triaged(alertId, triage)));
@@ -48,14 +48,15 @@ final class JdbcTriageStore implements TriageStore {
         if (rule.id() != null) {
             throw new IllegalArgumentException("the rule is stored already, as " + rule.id());
         }
-        Triage triage = new Triage(AlertStatus.SUPPRESSED, note, actor, at);
+        Triage triage = new Triage(AlertStatus.SUPPRESSED, clean(note), actor, at);
+        String reason = clean(rule.reason()); // written from the note
         return sql.write("suppress the alert " + alertId, c -> {
             StoredAlert alert = triage(c, alertId, triage);
             Sql.update(c, "INSERT INTO allow_rules (" + RULE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)", rule.detector(),
-                    rule.cidr(), rule.domain(), rule.reason(), rule.createdBy(), EventCodec.epochNanos(rule.createdAt()));
+                    rule.cidr(), rule.domain(), reason, rule.createdBy(), EventCodec.epochNanos(rule.createdAt()));
             // every write holds the store's writer lock, so the newest id is this rule's on every database
             long id = Sql.first(c, "SELECT MAX(id) FROM allow_rules", rs -> rs.getLong(1)).orElseThrow();
-            AllowRule stored = new AllowRule(id, rule.detector(), rule.cidr(), rule.domain(), rule.reason(),
+            AllowRule stored = new AllowRule(id, rule.detector(), rule.cidr(), rule.domain(), reason,
                     rule.createdBy(), rule.createdAt());
             audit.append(c, List.of(triaged(alertId, triage), ruleRecord("allow_rule.added", stored, rule.createdBy())));
             return new Suppressed(alert, stored);
@@ -79,6 +80,11 @@ final class JdbcTriageStore implements TriageStore {
         data.put("reason", rule.reason());
         data.put("by", actor);
         return new AuditRecord(kind, Long.toString(rule.id()), data);
+    }
+
+    /** A note is typed by a person, through the API too: PostgreSQL's text cannot hold a NUL it might carry. */
+    private static String clean(String note) {
+        return note == null ? null : JdbcEventStore.withoutNul(note);
     }
 
     private StoredAlert triage(Connection c, String alertId, Triage triage) throws SQLException {

@@ -25,6 +25,7 @@ import io.iotwatch.core.event.VendorAlertEvent;
 import io.iotwatch.core.sink.Batch;
 import io.iotwatch.core.sink.Checkpoint;
 import io.iotwatch.store.audit.AuditSettings;
+import io.iotwatch.store.audit.MerkleTree;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -1210,6 +1212,34 @@ abstract class EventStoreContract {
             rs.next();
             return rs.getInt(1);
         }
+    }
+
+    @Test
+    void theAuditLogRecordsAlertsAndTriageAndVerifiesOnEveryDatabase() throws SQLException {
+        String hostile = "it's \"quoted\" \\ \u0000nul \t\r\n\u0001 ünïcödé 日本語 \u202e 𝕏 😀 <script>alert(1)</script>";
+        Alert first = new Alert("h1", "dns-tunnel", hostile, "DNS-Tunneling", "C2", ThreatLevel.HIGH, 0.7531, T0,
+                T0.plusSeconds(5), "10.0.0.9", null, hostile, "T1071.004", 3, Map.of("sample_names", List.of(hostile), "n", 3));
+        store.accept(new Batch(List.of(), List.of(), List.of(first, alert("a1", ThreatLevel.LOW, 1, T0, Map.of())), Optional.empty()));
+        store.accept(new Batch(List.of(), List.of(), List.of(alert("a1", ThreatLevel.HIGH, 40, T0, Map.of("x", 1.5))), Optional.empty()));
+        store.triage().set("h1", AlertStatus.ACKNOWLEDGED, hostile, "ana", T0);
+        store.users().create(new User("ana", UserRole.ANALYST, "h", T0, null), "root");
+        store.audit().seal();
+
+        AuditTrail audit = store.audit();
+        assertThat(audit.entriesAbout("a1", 5)).extracting(e -> e.kind()).containsExactly("alert.updated", "alert.raised");
+        assertThat(audit.entriesAbout("h1", 5)).extracting(e -> e.kind()).containsExactly("alert.triaged", "alert.raised");
+        assertThat(audit.verify(null).problems()).isEmpty();
+        var head = audit.head().orElseThrow();
+        var proof = audit.inclusionProof(audit.entriesAbout("h1", 5).getLast().index(), head.index());
+        assertThat(MerkleTree.verifyInclusion(proof.entry().index(), proof.treeSize(),
+                MerkleTree.leafHash(MerkleTree.sha256(), proof.entry().canonical().getBytes(StandardCharsets.UTF_8)),
+                proof.auditPath().stream().map(HexFormat.of()::parseHex).toList(), HexFormat.of().parseHex(head.treeRoot()))).isTrue();
+
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE alerts SET confidence = 0.99 WHERE id = 'h1'");
+        }
+        assertThat(audit.verify(head).problems()).extracting(p -> p.message())
+                .containsExactly("alert h1 differs from this, its latest entry: the alert was changed without an entry");
     }
 
     private Connection connect() throws SQLException {

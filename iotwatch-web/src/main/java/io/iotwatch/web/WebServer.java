@@ -8,6 +8,7 @@ import io.iotwatch.store.EventStore;
 import io.iotwatch.web.api.AccountsApi;
 import io.iotwatch.web.api.AlertsApi;
 import io.iotwatch.web.api.ApiContext;
+import io.iotwatch.web.api.AuditApi;
 import io.iotwatch.web.api.BadRequest;
 import io.iotwatch.web.api.InventoryApi;
 import io.iotwatch.web.api.OverviewApi;
@@ -86,6 +87,7 @@ public final class WebServer implements AutoCloseable {
         InventoryApi inventory = new InventoryApi(api, overview, MacVendors.load());
         SystemApi system = new SystemApi(api, accounts.throttle()::failedTotal);
         AccountsApi accountsApi = new AccountsApi(accounts, sessions, settings.tls());
+        AuditApi audit = new AuditApi(api);
         SeedApi seed = new SeedApi(api, overview);
         byte[] openApi = resource("openapi.json");
 
@@ -111,6 +113,7 @@ public final class WebServer implements AutoCloseable {
             inventory.register(config.routes);
             system.register(config.routes);
             accountsApi.register(config.routes);
+            audit.register(config.routes);
             seed.register(config.routes);
             config.routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             config.routes.sse("/api/v1/stream", hub::join);

@@ -135,6 +135,8 @@ class DashboardBrowserTest {
         page.getByTestId("triage-acknowledge").click();
         assertThat(page.getByTestId("triage-status")).containsText("acknowledged");
         assertThat(monitor.store.alertQueries().find("scan-1").orElseThrow().status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
+        assertThat(page.getByTestId("alert-audit")).containsText("alert.triaged");
+        assertThat(page.getByTestId("alert-audit")).containsText("admin: acknowledged");
         assertThat(problems).isEmpty();
     }
 
@@ -152,6 +154,27 @@ class DashboardBrowserTest {
         assertThat(page.title()).isNotEqualTo("pwned");
         assertThat(page.locator("img[src=x]")).hasCount(0);
         assertThat(page.locator("body script:not([src])")).hasCount(0);
+    }
+
+    @Test
+    void theAuditPageListsBlocksVerifiesThemAndShowsAHostileUserNameAsText() throws Exception {
+        String hostile = "<img src=x onerror=window.__xss=1>";
+        assertThat(new Http(monitor.url()).login(hostile, "not the password").statusCode()).isEqualTo(401);
+        monitor.store.audit().seal();
+        page.navigate(monitor.url() + "/#/audit");
+        logIn();
+        Locator blocks = page.locator("[data-testid=audit-blocks] [data-block-index]");
+        assertThat(blocks).hasCount(1);
+        page.getByTestId("audit-verify").click();
+        assertThat(page.getByTestId("audit-result")).containsText("valid: 1 blocks");
+
+        blocks.first().click();
+        Locator failed = page.locator("[data-testid=audit-entries] tr", new Page.LocatorOptions().setHasText("login.failed"));
+        assertThat(failed.locator("td.subject")).hasText(hostile);
+        assertThat(failed.locator("td.subject")).isVisible();
+        assertThat(page.locator("img[src=x]")).hasCount(0);
+        assertThat(page.evaluate("typeof window.__xss")).isEqualTo("undefined");
+        assertThat(problems).isEmpty();
     }
 
     @Test

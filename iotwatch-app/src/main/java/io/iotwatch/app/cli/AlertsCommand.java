@@ -72,7 +72,7 @@ final class AlertsCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-        try (EventStore store = Stores.open(config)) {
+        try (EventStore store = Stores.openForVerifying(config)) {
             List<Alert> alerts = store.alerts(query);
             if (output == Format.JSON) {
                 alerts.forEach(alert -> out.println(AlertJson.toJson(alert)));

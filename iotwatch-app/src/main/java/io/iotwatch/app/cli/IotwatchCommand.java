@@ -17,12 +17,13 @@ import picocli.CommandLine.Spec;
                     + "authentication, ARP, vendor-alert and generic events, stores them, and runs rule detectors "
                     + "(brute force, DNS tunneling, beaconing, scans, ARP spoofing, floods, anomalies) and a LightGBM "
                     + "classifier that raise alerts, shown live on a web dashboard ('serve', or 'demo' to see it "
-                    + "work on generated traffic). From packets it also computes the CICIoT2023 features IoT attack "
-                    + "classifiers use.",
+                    + "work on generated traffic). Alerts, triage, logins and changes go into a tamper-evident, "
+                    + "signed audit log ('audit verify'). From packets it also computes the CICIoT2023 features IoT "
+                    + "attack classifiers use.",
             ""
         },
         subcommands = {DemoCommand.class, ServeCommand.class, IngestCommand.class, CaptureCommand.class, FeaturesCommand.class, TrainCommand.class, ModelCommand.class,
-            AlertsCommand.class, GenerateCommand.class,
+            AlertsCommand.class, AuditCommand.class, GenerateCommand.class,
             ParseCommand.class, ListenCommand.class, LabCommand.class,
             CommandLine.HelpCommand.class},
         footer = {

@@ -71,6 +71,8 @@ final class ConfigValidator {
                 web.tlsKeystore(), "empty (plain HTTP) or a readable PKCS#12 keystore file");
         check.range("web.session-idle-minutes", web.sessionIdleMinutes(), 1, 10_080);
         check.range("web.session-max-hours", web.sessionMaxHours(), 1, 720);
+        check.range("audit.block-entries", c.audit().blockEntries(), 1, 100_000);
+        check.range("audit.block-seconds", c.audit().blockSeconds(), 1, 86_400);
         check.that("log.level", LOG_LEVELS.contains(c.log().level().toLowerCase(Locale.ROOT)), c.log().level(),
                 "one of trace, debug, info, warn, error");
     }

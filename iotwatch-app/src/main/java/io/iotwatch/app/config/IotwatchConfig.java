@@ -8,6 +8,7 @@ import io.iotwatch.detect.model.ModelConfig;
 import io.iotwatch.detect.slowhttp.SlowHttpConfig;
 import io.iotwatch.logs.syslog.SyslogOptions;
 import io.iotwatch.packet.flow.FlowConfig;
+import io.iotwatch.store.audit.AuditSettings;
 import io.iotwatch.web.WebSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,11 +32,12 @@ public record IotwatchConfig(
         @JsonProperty("detect") Detect detect,
         @JsonProperty("model") Model model,
         @JsonProperty("web") Web web,
+        @JsonProperty("audit") Audit audit,
         @JsonProperty("log") Log log) {
 
     public static IotwatchConfig defaults() {
         return new IotwatchConfig("./data", Database.defaults(), Ingest.defaults(), Flow.defaults(), Capture.defaults(),
-                Syslog.defaults(), Watch.defaults(), Detect.defaults(), Model.defaults(), Web.defaults(), Log.defaults());
+                Syslog.defaults(), Watch.defaults(), Detect.defaults(), Model.defaults(), Web.defaults(), Audit.defaults(), Log.defaults());
     }
 
     public Path dataPath() {
@@ -296,6 +298,32 @@ public record IotwatchConfig(
             return new WebSettings(bind, port, tlsKeystore.isBlank() ? null : Path.of(tlsKeystore), tlsPassword,
                     Duration.ofMinutes(sessionIdleMinutes), Duration.ofHours(sessionMaxHours));
         }
+    }
+
+    /**
+     * The tamper-evident audit log (docs/AUDIT.md).
+     *
+     * @param keyFile      the Ed25519 signing key's PEM file, made on first start; empty: DATA_DIR/audit-key.pem
+     * @param blockEntries a block is sealed when it holds this many entries
+     * @param blockSeconds or this many seconds after its first entry, whichever comes first
+     */
+    public record Audit(
+            @JsonProperty("key-file") String keyFile,
+            @JsonProperty("block-entries") int blockEntries,
+            @JsonProperty("block-seconds") int blockSeconds) {
+        static Audit defaults() {
+            return new Audit("", AuditSettings.DEFAULT_BLOCK_ENTRIES, (int) AuditSettings.DEFAULT_BLOCK_INTERVAL.toSeconds());
+        }
+    }
+
+    /** The audit key file: the configured one, else audit-key.pem in the data directory. */
+    public Path auditKeyFile() {
+        return audit.keyFile().isBlank() ? dataPath().resolve("audit-key.pem") : Path.of(audit.keyFile());
+    }
+
+    /** The audit log's settings, for appending and signing ({@code writable}) or for reading and verifying only. */
+    public AuditSettings auditSettings(boolean writable) {
+        return new AuditSettings(auditKeyFile(), writable, audit.blockEntries(), Duration.ofSeconds(audit.blockSeconds()));
     }
 
     /** Logging: the level of iotwatch's own messages in the log file under the data directory. */

@@ -26,7 +26,7 @@ class HelpTest {
     @Test
     void everyCommandExplainsEveryOption() {
         Map<String, CommandLine> commands = IotwatchCommand.commandLine().getSubcommands();
-        assertThat(commands).containsKeys("ingest", "alerts", "generate", "parse", "listen");
+        assertThat(commands).containsKeys("ingest", "alerts", "audit", "generate", "parse", "listen");
         Map<String, CommandLine> all = new LinkedHashMap<>(commands);
         commands.forEach((name, command) -> command.getSubcommands().forEach((sub, line) -> all.put(name + " " + sub, line)));
         assertThat(all).containsKey("generate logs");

@@ -23,10 +23,12 @@ public record AuditRecord(String kind, String subject, Map<String, String> data)
         if (kind.isEmpty() || kind.length() > MAX_KIND) {
             throw new IllegalArgumentException("an audit kind has 1 to " + MAX_KIND + " characters: '" + kind + "'");
         }
-        // subjects come from traffic and logins (a user name typed at the login form): cut, never refused
+        // subjects come from traffic and logins (a user name typed at the login form): cut and cleaned, never
+        // refused; PostgreSQL's text cannot hold a NUL (data is safe: its canonical JSON escapes control characters)
         if (subject.length() > MAX_SUBJECT) {
             subject = subject.substring(0, MAX_SUBJECT);
         }
+        subject = subject.replace('\0', '\uFFFD');
         data = Map.copyOf(data.entrySet().stream().filter(e -> e.getValue() != null)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }

@@ -70,6 +70,12 @@ final class Query {
         return text == null || text.isBlank() ? fallback : (int) integer("limit", text, 1, MAX_LIMIT);
     }
 
+    /** A whole-number parameter from {@code min} to {@code max}; {@code fallback} when absent or blank. */
+    static long number(Context ctx, String name, long min, long max, long fallback) {
+        String text = ctx.queryParam(name);
+        return text == null || text.isBlank() ? fallback : integer(name, text, min, max);
+    }
+
     /** A parameter's value, stripped, or null when absent or blank. */
     static String text(Context ctx, String name) {
         String value = ctx.queryParam(name);
@@ -105,7 +111,8 @@ final class Query {
         }
     }
 
-    private static long integer(String name, String text, long min, long max) {
+    /** {@code text}, the value of parameter {@code name}, as a whole number from {@code min} to {@code max}. */
+    static long integer(String name, String text, long min, long max) {
         try {
             long value = Long.parseLong(text.strip());
             if (value < min || value > max) {

@@ -78,6 +78,11 @@ export function time(iso) {
   return el("time", { datetime: iso, title: iso }, format.format(date));
 }
 
+/** time() for epoch milliseconds, as the audit log gives its times. */
+export function timeMs(ms) {
+  return time(Number.isFinite(ms) ? new Date(ms).toISOString() : null);
+}
+
 /** Epoch seconds (what the charts use) from an ISO time. */
 export function epochSeconds(iso) {
   return new Date(iso).getTime() / 1000;

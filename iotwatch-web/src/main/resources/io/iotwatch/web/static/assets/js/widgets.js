@@ -1,7 +1,9 @@
-// Pieces several pages share: badges, tables, paging, range choice, bars, the confirmation dialog and alert rows.
+// Pieces several pages share: badges, tables, paging, range choice, bars, the confirmation dialog, alert rows and
+// audit entries' data and proof links.
+import { query } from "./api.js";
 import { el, replace } from "./dom.js";
 import { LEVELS } from "./charts.js";
-import { num, score, time } from "./format.js";
+import { num, score, text, time } from "./format.js";
 
 const STATUSES = ["open", "acknowledged", "resolved", "suppressed"];
 
@@ -102,6 +104,29 @@ export function rangeButtons(current, onChange, testid = "range") {
     );
   }
   return group;
+}
+
+/** An object's keys and values as lines of text (an audit entry's data); anything else as its text. */
+export function keyValues(data) {
+  if (data === null || typeof data !== "object") return text(data);
+  return el(
+    "ul",
+    { class: "kv" },
+    Object.entries(data).map(([key, value]) => el("li", {}, el("span", { class: "key" }, key), " ", text(value))),
+  );
+}
+
+/** The download of an audit entry's inclusion proof against the block that seals it, once one does. */
+export function proofLink(entry) {
+  if (!entry.sealed) return el("span", { class: "sub" }, "not sealed yet");
+  return el(
+    "a",
+    {
+      href: `/api/v1/audit/proof${query({ entry: entry.index, block: entry.block })}`,
+      download: `iotwatch-proof-${entry.index}.json`,
+    },
+    "proof",
+  );
 }
 
 /** A horizontal bar, `value` of `max`; colorClass picks the fill (e.g. "level-high"). */

@@ -1,12 +1,15 @@
 // One alert (#/alerts/ID): GET /api/v1/alerts/{id} (the list item plus evidence, triage and events), triage
-// through POST /api/v1/alerts/{id}/triage (analysts and admins). Live "alert" messages for this id update
-// the summary and the triage state.
-import { get, post } from "../api.js";
+// through POST /api/v1/alerts/{id}/triage (analysts and admins), and its audit trail from
+// GET /api/v1/audit/entries?subject=ID. Live "alert" messages for this id update the summary and the triage
+// state, and the audit trail at most every few seconds.
+import { get, post, query } from "../api.js";
 import { el, externalLink, replace } from "../dom.js";
-import { num, score, text, time } from "../format.js";
-import { confirmDialog, levelBadge, panel, statusBadge, table, fill } from "../widgets.js";
+import { num, score, text, time, timeMs } from "../format.js";
+import { confirmDialog, levelBadge, panel, proofLink, statusBadge, table, fill } from "../widgets.js";
 
 const MITRE = "https://attack.mitre.org/";
+const AUDIT_ENTRIES = 20;
+const AUDIT_REFRESH_MS = 5000;
 // Which actions make sense from which status; the others are shown disabled.
 const ACTIONS = [
   ["acknowledge", "Acknowledge", ["open"]],
@@ -45,6 +48,7 @@ export function mount(root, ctx) {
   const canTriage = ctx.session.role !== "viewer";
   const evidence = table(["Key", "Value"], "evidence-table");
   const events = table(["Time", "Type", "Event"], "events-table");
+  const audit = table(["Time", "Kind", "What", "Proof"], "alert-audit");
 
   root.append(
     el(
@@ -65,6 +69,7 @@ export function mount(root, ctx) {
         ),
       ),
       panel("Evidence", evidence.view),
+      panel("Audit trail", audit.view),
       panel("Events behind this alert", events.view),
     ),
   );
@@ -128,9 +133,16 @@ export function mount(root, ctx) {
         ? `Suppressed. Allow-list rule written: ${describeRule(answer.rule)}`
         : `Done: ${alert.status}.`;
       showSummary();
+      ctx.run(loadAudit());
     } finally {
       showTriage();
     }
+  }
+
+  function loadAudit() {
+    return get(`/api/v1/audit/entries${query({ subject: ctx.id, limit: AUDIT_ENTRIES })}`).then((answer) =>
+      fill(audit.tbody, answer.entries, auditRow, "Nothing recorded about this alert"),
+    );
   }
 
   ctx.run(
@@ -158,6 +170,7 @@ export function mount(root, ctx) {
           "No evidence recorded",
         );
         fill(events.tbody, detail.events, eventRow, "No stored events in the incident's time span");
+        return loadAudit();
       },
       (error) => {
         if (error.status !== 404) throw error;
@@ -166,12 +179,36 @@ export function mount(root, ctx) {
     ),
   );
 
+  // a growing alert is updated with every batch: its audit trail is asked for again at most every few seconds
+  let auditReload = 0;
   ctx.live("alert", (update) => {
     if (!alert || update.id !== alert.id) return;
     alert = { ...alert, ...update };
     showSummary();
     showTriage();
+    auditReload ||= setTimeout(() => {
+      auditReload = 0;
+      ctx.run(loadAudit());
+    }, AUDIT_REFRESH_MS);
   });
+  ctx.onLeave(() => clearTimeout(auditReload));
+}
+
+/** An audit entry about the alert: for a triage who did what with which note; a proof once a block seals it. */
+function auditRow(entry) {
+  const data = entry.data !== null && typeof entry.data === "object" ? entry.data : {};
+  const what =
+    entry.kind === "alert.triaged"
+      ? [`${data.by ?? "?"}: ${data.status ?? "?"}`, data.note ? [" ", el("q", {}, data.note)] : ""]
+      : "";
+  return el(
+    "tr",
+    { "data-entry-index": entry.index },
+    el("td", {}, timeMs(entry.time)),
+    el("td", {}, entry.kind ?? "–"),
+    el("td", {}, what),
+    el("td", {}, proofLink(entry)),
+  );
 }
 
 function confirmSuppress(alert) {
