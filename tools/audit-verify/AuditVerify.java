@@ -93,14 +93,22 @@ public class AuditVerify {
         Fields head = proof.object("head");
         long block = head.number("index"), time = head.number("time"), headTreeSize = head.number("treeSize");
         byte[] treeRoot = head.hash("treeRoot"), headHash = head.hash("hash");
+        String previousSignature = head.string("previousSignature");
+        // Block 0 has no block before it; every later block vouches for the signature of the one before.
+        if (block == 0 && !previousSignature.isEmpty()) throw badInput("head.previousSignature must be empty in block 0");
+        if (block > 0 && previousSignature.isEmpty()) throw badInput("head.previousSignature must not be empty in block " + block);
+        // The decoder also takes base64 without padding or with stray unused bits, but the header hashes the text as
+        // written: only the one spelling iotwatch writes may pass, as with lowercase hex.
+        if (block > 0 && !Base64.getEncoder().encodeToString(head.signature("previousSignature")).equals(previousSignature)) {
+            throw badInput("head.previousSignature is not canonical base64: it needs = padding and zero unused bits");
+        }
         // The header text is rebuilt from the fields as iotwatch wrote it: sorted keys, every value a string.
         String header = String.format(Locale.ROOT,
                 "{\"entries\":\"%d\",\"firstEntry\":\"%d\",\"index\":\"%d\",\"merkleRoot\":\"%s\",\"previousHash\":\"%s\","
-                        + "\"time\":\"%d\",\"treeRoot\":\"%s\",\"treeSize\":\"%d\"}",
+                        + "\"previousSignature\":\"%s\",\"time\":\"%d\",\"treeRoot\":\"%s\",\"treeSize\":\"%d\"}",
                 head.number("entries"), head.number("firstEntry"), block, hex(head.hash("merkleRoot")),
-                hex(head.hash("previousHash")), time, hex(treeRoot), headTreeSize);
-        byte[] signature = head.base64("signature");
-        if (signature.length != 64) throw badInput("head.signature must be 64 bytes, not " + signature.length);
+                hex(head.hash("previousHash")), previousSignature, time, hex(treeRoot), headTreeSize);
+        byte[] signature = head.signature("signature");
         PublicKey headKey = ed25519(head.base64("publicKey"), "head.publicKey");
 
         byte[] entryHash = sha256(new byte[] {0}, canonical.getBytes(StandardCharsets.UTF_8));
@@ -258,6 +266,13 @@ public class AuditVerify {
             } catch (IllegalArgumentException e) {
                 throw badInput(path(key) + " is not base64: " + e.getMessage());
             }
+        }
+
+        /** An Ed25519 signature is 64 bytes. */
+        byte[] signature(String key) {
+            byte[] signature = base64(key);
+            if (signature.length != 64) throw badInput(path(key) + " must be 64 bytes, not " + signature.length);
+            return signature;
         }
 
         private String path(String key) { return name.equals("PROOF.json") ? key : name + "." + key; }

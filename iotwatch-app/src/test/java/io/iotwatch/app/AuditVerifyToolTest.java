@@ -153,6 +153,11 @@ class AuditVerifyToolTest {
                 new Tampering("entry index beyond the tree", proof -> entry(proof).put("index", 40), null, null, "entry.index 40 is not below treeSize 40"),
                 new Tampering("head treeRoot changed", proof -> head(proof).put("treeRoot", forged), null, null, "not to head.treeRoot " + forged),
                 new Tampering("head time changed", proof -> head(proof).put("time", HEAD_TIME + 1), null, null, "is not the SHA-256 of the block header"),
+                new Tampering("head previousSignature changed", proof -> head(proof).put("previousSignature", signatureOf("block 1")), null, null,
+                        "is not the SHA-256 of the block header"),
+                new Tampering("head previousSignature changed and hash recomputed but not signed",
+                        proof -> head(proof).put("previousSignature", signatureOf("block 1")).put("hash", HEX.formatHex(sha256(header(head(proof)).getBytes(UTF_8)))),
+                        null, null, "head.signature does not verify over the block header with head.publicKey " + fingerprint(logKey.getPublic())),
                 new Tampering("head hash recomputed but not signed",
                         proof -> head(proof).put("time", HEAD_TIME + 1).put("hash", HEX.formatHex(sha256(header(head(proof)).getBytes(UTF_8)))), null, null,
                         "head.signature does not verify over the block header with head.publicKey " + fingerprint(logKey.getPublic())),
@@ -245,6 +250,51 @@ class AuditVerifyToolTest {
         assertThat(outcome.output()).startsWith("ERROR: ").contains(edit.get(2));
     }
 
+    /** A change to the head that makes its previousSignature bad input, and what the tool must say is wrong. */
+    record BadHead(String name, Consumer<ObjectNode> change, String message) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<BadHead> badPreviousSignatures() {
+        String valid = signatureOf("block 2");
+        // The last character before "==" holds two bits of the signature and four unused ones, which the JDK decoder ignores.
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        String strayBits = valid.substring(0, 85) + alphabet.charAt(alphabet.indexOf(valid.charAt(85)) ^ 1) + "==";
+        return Stream.of(
+                new BadHead("missing", head -> head.remove("previousSignature"), "ERROR: head.previousSignature is missing"),
+                new BadHead("not a string", head -> head.put("previousSignature", 1), "ERROR: head.previousSignature must be a string"),
+                new BadHead("empty after block 0", head -> head.put("previousSignature", ""), "ERROR: head.previousSignature must not be empty in block 3"),
+                new BadHead("not empty in block 0", head -> head.put("index", 0), "ERROR: head.previousSignature must be empty in block 0"),
+                new BadHead("not base64", head -> head.put("previousSignature", valid.replace('=', '#')), "ERROR: head.previousSignature is not base64"),
+                new BadHead("32 bytes", head -> head.put("previousSignature", Base64.getEncoder().encodeToString(new byte[32])),
+                        "ERROR: head.previousSignature must be 64 bytes, not 32"),
+                new BadHead("unpadded", head -> head.put("previousSignature", valid.replace("=", "")), "ERROR: head.previousSignature is not canonical base64"),
+                new BadHead("unused bits set", head -> head.put("previousSignature", strayBits), "ERROR: head.previousSignature is not canonical base64"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badPreviousSignatures")
+    void aBadPreviousSignatureExitsWithTwoSayingWhatIsWrong(BadHead bad) throws Exception {
+        ObjectNode proof = entry12Of40();
+        assertThat(verifyInProcess(proof, null, null).exitCode()).isZero();
+        bad.change().accept(head(proof));
+        Outcome outcome = verifyInProcess(proof, null, null);
+        assertThat(outcome.exitCode()).as(outcome.output()).isEqualTo(2);
+        assertThat(outcome.output()).startsWith(bad.message()).doesNotContain("\n");
+    }
+
+    @Test
+    void blockZeroWithAnEmptyPreviousSignatureIsProven() throws Exception {
+        Log log = log(10);
+        ObjectNode head = head(log, logKey).put("index", 0).put("previousSignature", "");
+        Outcome outcome = verifyInProcess(proof(log, 4, seal(head, logKey, logKey.getPublic())), logKey.getPublic(), "host-4");
+        assertThat(outcome.exitCode()).as(outcome.output()).isZero();
+        assertThat(outcome.output()).startsWith("OK: entry 4 ").contains("(block 0, ");
+    }
+
     /** Entry 12 of 40 has a path of six hashes: five in the left subtree of 32 entries, then its sibling of 8. */
     private static ObjectNode entry12Of40() {
         Log log = log(40);
@@ -268,7 +318,7 @@ class AuditVerifyToolTest {
         int size = log.leaves().size(), entries = Math.min(size, 10);
         ObjectNode head = JSON.createObjectNode()
                 .put("index", 3).put("time", HEAD_TIME).put("firstEntry", size - entries).put("entries", entries)
-                .put("previousHash", HEX.formatHex(sha256("block 2".getBytes(UTF_8))))
+                .put("previousHash", HEX.formatHex(sha256("block 2".getBytes(UTF_8)))).put("previousSignature", signatureOf("block 2"))
                 .put("merkleRoot", HEX.formatHex(root(log.leaves(), size - entries, size)))
                 .put("treeSize", size).put("treeRoot", HEX.formatHex(root(log.leaves(), 0, size)));
         return seal(head, signer, signer.getPublic());
@@ -286,14 +336,22 @@ class AuditVerifyToolTest {
 
     /** Sets hash, signature and publicKey; the key named need not be the one that signs, to forge a head. */
     private static ObjectNode seal(ObjectNode head, KeyPair signer, PublicKey named) {
+        byte[] header = header(head).getBytes(UTF_8);
+        return head.put("hash", HEX.formatHex(sha256(header))).put("signature", sign(signer, header))
+                .put("publicKey", Base64.getEncoder().encodeToString(named.getEncoded()));
+    }
+
+    /** Stands in for the signature of an earlier block, whose header this test does not build. */
+    private static String signatureOf(String block) {
+        return sign(logKey, block.getBytes(UTF_8));
+    }
+
+    private static String sign(KeyPair signer, byte[] text) {
         try {
-            byte[] header = header(head).getBytes(UTF_8);
             Signature signature = Signature.getInstance("Ed25519");
             signature.initSign(signer.getPrivate());
-            signature.update(header);
-            return head.put("hash", HEX.formatHex(sha256(header)))
-                    .put("signature", Base64.getEncoder().encodeToString(signature.sign()))
-                    .put("publicKey", Base64.getEncoder().encodeToString(named.getEncoded()));
+            signature.update(text);
+            return Base64.getEncoder().encodeToString(signature.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -301,7 +359,7 @@ class AuditVerifyToolTest {
 
     private static String header(ObjectNode head) {
         StringBuilder text = new StringBuilder("{");
-        for (String key : List.of("entries", "firstEntry", "index", "merkleRoot", "previousHash", "time", "treeRoot", "treeSize")) {
+        for (String key : List.of("entries", "firstEntry", "index", "merkleRoot", "previousHash", "previousSignature", "time", "treeRoot", "treeSize")) {
             text.append(text.length() > 1 ? "," : "").append('"').append(key).append("\":\"").append(head.get(key).asText()).append('"');
         }
         return text.append('}').toString();

@@ -19,36 +19,71 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Recomputes the audit log from its rows and checks every link: each entry's leaf hash against the hash
  * its block recorded (which locates a changed, deleted, inserted or reordered entry), each block's Merkle
- * root, tree root, hash, chain link and signature, the key against the key file and an anchored head,
- * and every alert row against its latest entry. Entries and blocks are read in one ordered pass each, on
- * two connections, so memory holds a block and one hash per alert, not the log.
+ * root, tree root, hash, chain link and signature, the links of each subject's history, the key against
+ * the key file and an anchored head, and every alert row against its latest entry.
+ *
+ * <p>The blocks are read in order and what depends on order (the chain of hashes and signatures, the tree
+ * over all entries, the subjects' links) is checked as they come; each block's entries are read and
+ * hashed, most of the work, by worker threads on connections of their own, a few blocks ahead at most.
+ * Each block's header names the block before it by hash and by signature, so the newest block's signature,
+ * the one Ed25519 verification (a millisecond), vouches for every block before it. Memory holds the blocks
+ * in flight and one small record per subject and per alert, not the log.
  */
 final class AuditVerifier {
 
     private static final HexFormat HEX = HexFormat.of();
     private static final int HASH = MerkleTree.HASH_BYTES;
+    private static final int BLOCKS_IN_FLIGHT = 16;
+    private static final String ENTRY_COLUMNS = "entry_index, block_index, time_ms, kind, subject, data, previous_about";
 
     private final Sql sql;
     private final Path keyFile;
     private final PublicKey logKey;
     private final MessageDigest sha = MerkleTree.sha256();
-    private final List<Problem> problems = new ArrayList<>();
-    private long moreProblems;
+    // problems not tied to one block's checks, and each block's, merged in order at the end
+    private final Problems logProblems = new Problems();
+    private final List<BlockCheck> checked = new ArrayList<>();
+    private final Problems tailProblems = new Problems();
     // the latest content entry of each alert: its data's hash, entry index and block
     private final Map<String, AlertEntry> alertEntries = new LinkedHashMap<>();
+    // the latest entry about each subject, which audit_subjects must hold
+    private final Map<String, Long> latestBySubject = new HashMap<>();
 
     private record AlertEntry(byte[] dataHash, long entry, long block) {}
+
+    /** The first problems of one kind of check, as many as a report lists; the rest only counted. */
+    private static final class Problems {
+        final List<Problem> first = new ArrayList<>();
+        long more;
+
+        void add(Problem problem) {
+            if (first.size() < Verification.MAX_PROBLEMS) {
+                first.add(problem);
+            } else {
+                more++;
+            }
+        }
+    }
 
     AuditVerifier(Sql sql, Path keyFile, PublicKey logKey) {
         this.sql = sql;
@@ -58,42 +93,48 @@ final class AuditVerifier {
 
     Verification verify(SignedHead anchor) {
         checkKeys(anchor);
-        Progress progress = sql.read("verify the audit log", blocksConnection -> sql.read("verify the audit log",
-                entriesConnection -> walk(blocksConnection, entriesConnection, anchor)));
+        Progress progress = sql.read("verify the audit log", c -> walk(c, anchor));
         long alerts = sql.read("compare the alerts with the audit log", this::checkAlerts);
-        SignedHead head = progress.lastBlock == null || logKey == null ? null : SignedHead.of(progress.lastBlock, logKey);
-        return new Verification(progress.blocks, progress.entries, progress.unsealed, alerts,
-                logKey == null ? null : AuditKeys.fingerprint(logKey), head, List.copyOf(problems), moreProblems);
-    }
-
-    private void problem(Long block, Long entry, String message) {
-        if (problems.size() < Verification.MAX_PROBLEMS) {
-            problems.add(new Problem(block, entry, message));
-        } else {
-            moreProblems++;
+        sql.read("compare the audit log's subjects with its entries", this::checkSubjects);
+        List<Problem> all = new ArrayList<>(logProblems.first);
+        long more = logProblems.more + tailProblems.more;
+        for (BlockCheck block : checked) {
+            all.addAll(block.sortedProblems());
+            more += block.problems.more + block.hashProblems.more;
         }
+        all.addAll(tailProblems.first);
+        SignedHead head = progress.lastBlock == null || logKey == null ? null : SignedHead.of(progress.lastBlock, logKey);
+        int listed = Math.min(all.size(), Verification.MAX_PROBLEMS);
+        return new Verification(progress.blocks, progress.entries, progress.unsealed, alerts,
+                logKey == null ? null : AuditKeys.fingerprint(logKey), head, List.copyOf(all.subList(0, listed)),
+                all.size() - listed + more);
     }
 
     private void checkKeys(SignedHead anchor) {
+        if (logKey == null) {
+            logProblems.add(new Problem(null, null, "the log has no key: the audit_key row is missing"));
+        }
         if (keyFile != null && Files.exists(keyFile) && logKey != null) {
             try {
                 PublicKey local = AuditKeys.publicKeyFromPem(Files.readString(keyFile));
                 if (!local.equals(logKey)) {
-                    problem(null, null, "the log is signed with key " + AuditKeys.fingerprint(logKey) + ", but this installation's key "
-                            + keyFile + " is " + AuditKeys.fingerprint(local) + ": the key was swapped");
+                    logProblems.add(new Problem(null, null, "the log is signed with key " + AuditKeys.fingerprint(logKey)
+                            + ", but this installation's key " + keyFile + " is " + AuditKeys.fingerprint(local)
+                            + ": the key was swapped"));
                 }
             } catch (IOException | RuntimeException e) {
-                problem(null, null, "cannot read the key file " + keyFile + ": " + e.getMessage());
+                logProblems.add(new Problem(null, null, "cannot read the key file " + keyFile + ": " + e.getMessage()));
             }
         }
         if (anchor == null) {
             return;
         }
         if (!anchor.selfConsistent()) {
-            problem(anchor.index(), null, "the anchored head is not signed by its own key or its hash is wrong: it was altered");
+            logProblems.add(new Problem(anchor.index(), null,
+                    "the anchored head is not signed by its own key or its hash is wrong: it was altered"));
         } else if (logKey != null && !anchor.key().equals(logKey)) {
-            problem(null, null, "the anchored head is signed with key " + AuditKeys.fingerprint(anchor.key())
-                    + ", the log with key " + AuditKeys.fingerprint(logKey) + ": the key was swapped");
+            logProblems.add(new Problem(null, null, "the anchored head is signed with key " + AuditKeys.fingerprint(anchor.key())
+                    + ", the log with key " + AuditKeys.fingerprint(logKey) + ": the key was swapped"));
         }
     }
 
@@ -106,144 +147,219 @@ final class AuditVerifier {
         boolean anchorSeen;
     }
 
-    /** The entries in index order, one at a time. */
-    private final class Entries implements AutoCloseable {
-        private final PreparedStatement st;
-        private final ResultSet rs;
-        AuditEntry current;
+    /** An entry as its block's check saw it, for the checks that need the entries in order. */
+    private record Seen(long index, long block, String kind, String subject, Long previousAbout, byte[] alertDataHash) {}
 
-        Entries(Connection c) throws SQLException {
-            st = c.prepareStatement("SELECT entry_index, block_index, time_ms, kind, subject, data FROM audit_entries ORDER BY entry_index");
-            st.setFetchSize(1024);
-            rs = st.executeQuery();
-            advance();
+    /**
+     * One block: its recorded leaf hashes, the problems found in it, and what its entries need checked in
+     * order. {@link #run} reads and hashes the entries on a worker thread, with a connection of its own.
+     */
+    private final class BlockCheck {
+        final AuditBlock block;
+        final byte[] leaves;
+        final Problems problems = new Problems(); // found by the walk, in order, on its thread
+        final Problems hashProblems = new Problems(); // found by run(), on a worker thread
+        final List<Seen> seen = new ArrayList<>();
+
+        BlockCheck(AuditBlock block, byte[] leaves) {
+            this.block = block;
+            this.leaves = leaves;
         }
 
-        void advance() throws SQLException {
-            current = rs.next() ? JdbcAuditTrail.entry(rs) : null;
+        void problem(Long entry, String message) {
+            problems.add(new Problem(block.index(), entry, message));
         }
 
-        @Override
-        public void close() throws SQLException {
-            try (st) {
-                rs.close();
+        /** Reads the block's entries and recomputes their leaf hashes, the block's Merkle root and its hash. */
+        void run() {
+            MessageDigest digest = MerkleTree.sha256();
+            sql.read("verify audit block " + block.index(), c -> {
+                readEntries(c, digest);
+                return null;
+            });
+            int recorded = leaves.length / HASH;
+            Frontier own = new Frontier();
+            for (int i = 0; i < recorded; i++) {
+                own.add(Arrays.copyOfRange(leaves, i * HASH, (i + 1) * HASH));
             }
+            if (!HEX.formatHex(own.root()).equals(block.merkleRoot())) {
+                hashProblems.add(new Problem(block.index(), null, "its Merkle root does not match its entries' hashes"));
+            }
+            if (!HEX.formatHex(digest.digest(block.headerBytes())).equals(block.hash())) {
+                hashProblems.add(new Problem(block.index(), null, "its hash does not match its header"));
+            }
+        }
+
+        private void readEntries(Connection c, MessageDigest digest) throws SQLException {
+            long index = block.index();
+            long expected = block.firstEntry();
+            long end = block.firstEntry() + Math.min(block.entries(), leaves.length / HASH);
+            try (PreparedStatement st = c.prepareStatement("SELECT " + ENTRY_COLUMNS + " FROM audit_entries"
+                    + " WHERE entry_index >= ? AND entry_index < ? ORDER BY entry_index")) {
+                st.setLong(1, block.firstEntry());
+                st.setLong(2, end);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        // the data as the database's UTF-8 bytes: decoding and encoding it again costs a third of the time
+                        long entryIndex = rs.getLong(1);
+                        long entryBlock = rs.getLong(2);
+                        long time = rs.getLong(3);
+                        String kind = rs.getString(4);
+                        String subject = rs.getString(5);
+                        byte[] data = rs.getBytes(6);
+                        long previous = rs.getLong(7);
+                        Long previousAbout = rs.wasNull() ? null : previous;
+                        for (; expected < entryIndex; expected++) {
+                            hashProblems.add(new Problem(index, expected, "the entry is missing: it was deleted"));
+                        }
+                        expected = entryIndex + 1;
+                        if (entryBlock != index) {
+                            hashProblems.add(new Problem(index, entryIndex, "the entry names block " + entryBlock));
+                        }
+                        int i = (int) (entryIndex - block.firstEntry());
+                        byte[] leaf = AuditEntry.leafHash(digest, data, kind, subject, time);
+                        if (!Arrays.equals(leaf, 0, HASH, leaves, i * HASH, (i + 1) * HASH)) {
+                            hashProblems.add(new Problem(index, entryIndex, "its content does not match the hash the block "
+                                    + "recorded: it was changed, or entries were reordered or inserted"));
+                        }
+                        seen.add(new Seen(entryIndex, index, kind, subject, previousAbout,
+                                AlertRows.isContentKind(kind) ? digest.digest(data) : null));
+                    }
+                }
+            }
+            for (; expected < end; expected++) {
+                hashProblems.add(new Problem(index, expected, "the entry is missing: it was deleted"));
+            }
+        }
+
+        /** The entries' problems in entry order, then the block's own. */
+        List<Problem> sortedProblems() {
+            List<Problem> all = new ArrayList<>(problems.first);
+            all.addAll(hashProblems.first);
+            all.sort(Comparator.comparing(Problem::entry, Comparator.nullsLast(Comparator.naturalOrder())));
+            return all;
         }
     }
 
-    private Progress walk(Connection blocksConnection, Connection entriesConnection, SignedHead anchor) throws SQLException {
-        if (logKey == null) {
-            problem(null, null, "the log has no key: the audit_key row is missing");
-        }
+    private Progress walk(Connection blocks, SignedHead anchor) throws SQLException {
         Progress progress = new Progress();
         Frontier tree = new Frontier();
-        String previousHash = AuditBlock.GENESIS;
-        long expectedBlock = 0;
+        BlockCheck previous = null;
+        ExecutorService hashing = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                Thread.ofPlatform().name("iotwatch-audit-verify-", 0).daemon(true).factory());
+        Deque<CompletableFuture<BlockCheck>> inFlight = new ArrayDeque<>();
         // PostgreSQL and MariaDB stream a result only within a transaction with a fetch size
-        blocksConnection.setAutoCommit(false);
-        entriesConnection.setAutoCommit(false);
-        try (PreparedStatement st = blocksConnection.prepareStatement("SELECT block_index, time_ms, first_entry, entry_count,"
-                + " previous_hash, merkle_root, tree_size, tree_root, block_hash, signature, leaf_hashes FROM audit_blocks"
-                + " ORDER BY block_index");
-                Entries entries = new Entries(entriesConnection)) {
+        blocks.setAutoCommit(false);
+        try (PreparedStatement st = blocks.prepareStatement("SELECT " + JdbcAuditTrail.BLOCK_COLUMNS
+                + ", leaf_hashes FROM audit_blocks ORDER BY block_index")) {
             st.setFetchSize(8);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    AuditBlock block = JdbcAuditTrail.block(rs);
-                    byte[] leaves = rs.getBytes(11);
-                    if (block.index() != expectedBlock) {
-                        problem(block.index(), null, "block " + expectedBlock + (block.index() == expectedBlock + 1 ? " is" : " to "
-                                + (block.index() - 1) + " are") + " missing before it");
+                    BlockCheck check = new BlockCheck(JdbcAuditTrail.block(rs), rs.getBytes(12));
+                    checkOrder(check, previous, tree, anchor, progress);
+                    checked.add(check);
+                    inFlight.add(CompletableFuture.supplyAsync(() -> {
+                        check.run();
+                        return check;
+                    }, hashing));
+                    if (inFlight.size() > BLOCKS_IN_FLIGHT) {
+                        noteEntries(inFlight.removeFirst().join(), progress);
                     }
-                    if (!block.previousHash().equals(previousHash)) {
-                        problem(block.index(), null, "its previous hash is not the hash of the block before it: the chain is broken");
-                    }
-                    checkBlock(block, leaves, tree, entries, progress);
-                    if (anchor != null && block.index() == anchor.index()) {
-                        progress.anchorSeen = true;
-                        if (!block.hash().equals(anchor.hash())) {
-                            problem(block.index(), null, "it differs from the anchored head of " + anchor.treeSize()
-                                    + " entries: the log was rewritten at or before entry " + (anchor.treeSize() - 1));
-                        }
-                    }
-                    previousHash = block.hash();
-                    expectedBlock = block.index() + 1;
-                    progress.lastBlock = block;
+                    previous = check;
+                    progress.lastBlock = check.block;
                     progress.blocks++;
                 }
             }
-            for (; entries.current != null; entries.advance()) {
-                AuditEntry entry = entries.current;
-                if (entry.index() != tree.size()) {
-                    problem(expectedBlock, tree.size(), entry.index() < tree.size() ? "an entry is in the wrong place"
-                            : "entries " + tree.size() + " to " + (entry.index() - 1) + " are missing");
-                }
-                if (entry.block() != expectedBlock) {
-                    problem(expectedBlock, entry.index(), "the entry after the last sealed block names block " + entry.block());
-                }
-                tree.add(MerkleTree.leafHash(sha, entry.canonicalBytes()));
-                noteAlert(entry);
-                progress.entries++;
-                progress.unsealed++;
+            while (!inFlight.isEmpty()) {
+                noteEntries(inFlight.removeFirst().join(), progress);
             }
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof StoreException store ? store : e;
         } finally {
-            blocksConnection.rollback();
-            entriesConnection.rollback();
+            hashing.shutdownNow();
+            blocks.rollback();
         }
+        // the chain binds each block's signature into the next one's header, so the newest signature vouches for all
+        if (previous != null && logKey != null && !signed(previous.block.headerBytes(), previous.block.signature())) {
+            previous.problem(null, "its signature does not verify with the log's key " + AuditKeys.fingerprint(logKey));
+        }
+        readUnsealed(blocks, tree, progress);
         if (anchor != null && !progress.anchorSeen) {
-            problem(anchor.index(), null, "the anchored head is block " + anchor.index() + " of " + anchor.treeSize()
-                    + " entries, but the log has " + progress.blocks + " blocks and " + tree.size() + " entries: it was truncated");
+            tailProblems.add(new Problem(anchor.index(), null, "the anchored head is block " + anchor.index() + " of "
+                    + anchor.treeSize() + " entries, but the log has " + progress.blocks + " blocks and " + tree.size()
+                    + " entries: it was truncated"));
         }
         return progress;
     }
 
-    private void checkBlock(AuditBlock block, byte[] leaves, Frontier tree, Entries entries, Progress progress) throws SQLException {
-        long index = block.index();
+    /** What depends on the blocks' order: indexes, the chain of hashes and signatures, the tree over all entries. */
+    private void checkOrder(BlockCheck check, BlockCheck previous, Frontier tree, SignedHead anchor, Progress progress) {
+        AuditBlock block = check.block;
+        long expectedBlock = previous == null ? 0 : previous.block.index() + 1;
+        if (block.index() != expectedBlock) {
+            check.problem(null, "block " + expectedBlock + (block.index() == expectedBlock + 1 ? " is" : " to "
+                    + (block.index() - 1) + " are") + " missing before it");
+        }
+        if (!block.previousHash().equals(previous == null ? AuditBlock.GENESIS : previous.block.hash())) {
+            check.problem(null, "its previous hash is not the hash of the block before it: the chain is broken");
+        }
+        if (previous != null && !block.previousSignature().equals(previous.block.signature())) {
+            previous.problem(null, "its signature is not the one the next block recorded: it was replaced");
+        } else if (previous == null && !block.previousSignature().isEmpty()) {
+            check.problem(null, "it is the first block but records a previous signature");
+        }
         if (block.firstEntry() != tree.size()) {
-            problem(index, null, "it begins at entry " + block.firstEntry() + ", but the blocks before it end at entry " + (tree.size() - 1));
+            check.problem(null, "it begins at entry " + block.firstEntry() + ", but the blocks before it end at entry "
+                    + (tree.size() - 1));
         }
-        if (block.entries() < 1 || leaves.length != block.entries() * HASH) {
-            problem(index, null, "it records " + leaves.length / HASH + " leaf hashes for " + block.entries() + " entries");
+        if (block.entries() < 1 || check.leaves.length != block.entries() * HASH) {
+            check.problem(null, "it records " + check.leaves.length / HASH + " leaf hashes for " + block.entries() + " entries");
         }
-        Frontier own = new Frontier();
-        int recorded = Math.min(block.entries(), leaves.length / HASH);
-        for (int i = 0; i < recorded; i++) {
-            long expected = block.firstEntry() + i;
-            byte[] leaf = Arrays.copyOfRange(leaves, i * HASH, (i + 1) * HASH);
-            while (entries.current != null && entries.current.index() < expected) {
-                problem(index, entries.current.index(), "the entry is outside every block's range");
-                entries.advance();
-            }
-            AuditEntry entry = entries.current;
-            if (entry == null || entry.index() > expected) {
-                problem(index, expected, "the entry is missing: it was deleted");
-            } else {
-                if (!Arrays.equals(MerkleTree.leafHash(sha, entry.canonicalBytes()), leaf)) {
-                    problem(index, expected, "its content does not match the hash the block recorded: it was changed, or entries were reordered or inserted");
-                }
-                if (entry.block() != index) {
-                    problem(index, expected, "the entry names block " + entry.block());
-                }
-                noteAlert(entry);
-                progress.entries++;
-                entries.advance();
-            }
-            own.add(leaf);
-            tree.add(leaf);
-        }
-        if (!HEX.formatHex(own.root()).equals(block.merkleRoot())) {
-            problem(index, null, "its Merkle root does not match its entries' hashes");
+        for (int i = 0; i < check.leaves.length / HASH; i++) {
+            tree.add(Arrays.copyOfRange(check.leaves, i * HASH, (i + 1) * HASH));
         }
         if (tree.size() != block.treeSize() || !HEX.formatHex(tree.root()).equals(block.treeRoot())) {
-            problem(index, null, "its tree root is not the root of the entries up to it");
+            check.problem(null, "its tree root is not the root of the entries up to it");
         }
-        byte[] header = block.headerBytes();
-        if (!HEX.formatHex(sha.digest(header)).equals(block.hash())) {
-            problem(index, null, "its hash does not match its header");
+        if (anchor != null && block.index() == anchor.index()) {
+            progress.anchorSeen = true;
+            if (!block.hash().equals(anchor.hash())) {
+                check.problem(null, "it differs from the anchored head of " + anchor.treeSize()
+                        + " entries: the log was rewritten at or before entry " + (anchor.treeSize() - 1));
+            }
         }
-        if (logKey != null && !signed(header, block.signature())) {
-            problem(index, null, "its signature does not verify with the log's key " + AuditKeys.fingerprint(logKey));
+    }
+
+    /** Checks, in order, the links of the block's entries to the entries before them about the same subjects. */
+    private void noteEntries(BlockCheck check, Progress progress) {
+        for (Seen entry : check.seen) {
+            note(entry, check.problems);
+            progress.entries++;
         }
+        check.seen.clear();
+    }
+
+    /** The entries after the newest block: in order, in the open block, and linked right; no signature covers them yet. */
+    private void readUnsealed(Connection c, Frontier tree, Progress progress) throws SQLException {
+        long expectedBlock = progress.lastBlock == null ? 0 : progress.lastBlock.index() + 1;
+        Sql.each(c, "SELECT " + ENTRY_COLUMNS + " FROM audit_entries WHERE entry_index >= ? ORDER BY entry_index", rs -> {
+            AuditEntry entry = JdbcAuditTrail.entry(rs);
+            long previous = rs.getLong(7);
+            if (entry.index() != tree.size()) {
+                tailProblems.add(new Problem(expectedBlock, tree.size(), "entries " + tree.size() + " to " + (entry.index() - 1)
+                        + " are missing"));
+            }
+            if (entry.block() != expectedBlock) {
+                tailProblems.add(new Problem(expectedBlock, entry.index(), "the entry after the last sealed block names block "
+                        + entry.block()));
+            }
+            tree.add(entry.leafHash(sha));
+            note(new Seen(entry.index(), entry.block(), entry.kind(), entry.subject(), rs.wasNull() ? null : previous,
+                    AlertRows.isContentKind(entry.kind()) ? sha.digest(entry.data().getBytes(StandardCharsets.UTF_8)) : null),
+                    tailProblems);
+            progress.entries++;
+            progress.unsealed++;
+        }, tree.size());
     }
 
     private boolean signed(byte[] header, String signature) {
@@ -254,11 +370,35 @@ final class AuditVerifier {
         }
     }
 
-    private void noteAlert(AuditEntry entry) {
-        if (AlertRows.isContentKind(entry.kind())) {
-            alertEntries.put(entry.subject(), new AlertEntry(sha.digest(entry.data().getBytes(StandardCharsets.UTF_8)),
-                    entry.index(), entry.block()));
+    /**
+     * Checks the entry's link to the entry before it about the same subject, which finds a subject's
+     * history and which no hash covers, and keeps what the alert check needs.
+     */
+    private void note(Seen entry, Problems problems) {
+        Long expected = latestBySubject.put(entry.subject(), entry.index());
+        if (!Objects.equals(expected, entry.previousAbout())) {
+            problems.add(new Problem(entry.block(), entry.index(), "its link to the entry before it about '" + entry.subject()
+                    + "' is " + entry.previousAbout() + ", not " + expected + ": the history shown for it was altered"));
         }
+        if (entry.alertDataHash() != null) {
+            alertEntries.put(entry.subject(), new AlertEntry(entry.alertDataHash(), entry.index(), entry.block()));
+        }
+    }
+
+    /** Compares the latest entry the table holds for each subject with the entries. */
+    private Void checkSubjects(Connection c) throws SQLException {
+        Map<String, Long> unseen = new HashMap<>(latestBySubject);
+        Sql.each(c, "SELECT subject, latest_entry FROM audit_subjects", rs -> {
+            String subject = rs.getString(1);
+            Long latest = unseen.remove(subject);
+            if (latest == null || latest != rs.getLong(2)) {
+                tailProblems.add(new Problem(null, rs.getLong(2), "the latest entry about '" + subject
+                        + "' is recorded as this one, but it is " + latest + ": the history shown for it was altered"));
+            }
+        });
+        unseen.forEach((subject, latest) -> tailProblems.add(new Problem(null, latest, "no latest entry about '" + subject
+                + "' is recorded: its history cannot be found")));
+        return null;
     }
 
     /** Compares every alert row with its latest entry; returns how many rows there are. */
@@ -271,12 +411,14 @@ final class AuditVerifier {
             AlertEntry latest = unseen.remove(id);
             byte[] row = sha.digest(Canonical.data(AlertRows.auditData(rs)).getBytes(StandardCharsets.UTF_8));
             if (latest == null) {
-                problem(null, null, "alert " + id + " has no entry in the log: it was stored without one");
+                tailProblems.add(new Problem(null, null, "alert " + id + " has no entry in the log: it was stored without one"));
             } else if (!Arrays.equals(latest.dataHash(), row)) {
-                problem(latest.block(), latest.entry(), "alert " + id + " differs from this, its latest entry: the alert was changed without an entry");
+                tailProblems.add(new Problem(latest.block(), latest.entry(), "alert " + id
+                        + " differs from this, its latest entry: the alert was changed without an entry"));
             }
         });
-        unseen.forEach((id, latest) -> problem(latest.block(), latest.entry(), "alert " + id + " of this entry is gone from the alerts table"));
+        unseen.forEach((id, latest) -> tailProblems.add(new Problem(latest.block(), latest.entry(), "alert " + id
+                + " of this entry is gone from the alerts table")));
         return rows[0];
     }
 }

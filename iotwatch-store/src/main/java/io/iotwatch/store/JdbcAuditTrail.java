@@ -1,5 +1,7 @@
 package io.iotwatch.store;
 
+import io.iotwatch.store.Dialect.Merge;
+import io.iotwatch.store.Dialect.Merged;
 import io.iotwatch.store.audit.AuditBlock;
 import io.iotwatch.store.audit.AuditEntry;
 import io.iotwatch.store.audit.AuditKeys;
@@ -27,8 +29,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -46,11 +50,13 @@ final class JdbcAuditTrail implements AuditTrail, Sql.Participant {
 
     private static final HexFormat HEX = HexFormat.of();
     private static final String ENTRY_COLUMNS = "entry_index, block_index, time_ms, kind, subject, data";
-    private static final String BLOCK_COLUMNS = "block_index, time_ms, first_entry, entry_count, previous_hash,"
-            + " merkle_root, tree_size, tree_root, block_hash, signature";
+    static final String BLOCK_COLUMNS = "block_index, time_ms, first_entry, entry_count, previous_hash,"
+            + " previous_signature, merkle_root, tree_size, tree_root, block_hash, signature";
     private static final int HASH = MerkleTree.HASH_BYTES;
+    private static final int SUBJECTS_PER_QUERY = 500;
 
     private final Sql sql;
+    private final String upsertSubject;
     private final AuditSettings settings;
     private final PublicKey publicKey; // null while the log has not begun (read-only, empty database)
     private final PrivateKey privateKey; // null when read-only
@@ -65,6 +71,7 @@ final class JdbcAuditTrail implements AuditTrail, Sql.Participant {
         long block; // the open block's index
         long firstEntry; // its first entry's index: the entries sealed before it
         String previousHash;
+        String previousSignature;
         Frontier frontier; // the tree of every entry, sealed or not
         byte[] leaves = new byte[64 * HASH]; // the open block's leaf hashes
         int count;
@@ -79,6 +86,7 @@ final class JdbcAuditTrail implements AuditTrail, Sql.Participant {
             copy.block = block;
             copy.firstEntry = firstEntry;
             copy.previousHash = previousHash;
+            copy.previousSignature = previousSignature;
             copy.frontier = frontier.copy();
             copy.leaves = Arrays.copyOf(leaves, Math.max(leaves.length, (count + 1) * HASH));
             copy.count = count;
@@ -96,8 +104,9 @@ final class JdbcAuditTrail implements AuditTrail, Sql.Participant {
         }
     }
 
-    private JdbcAuditTrail(Sql sql, AuditSettings settings, PublicKey publicKey, PrivateKey privateKey) {
+    private JdbcAuditTrail(Sql sql, Dialect dialect, AuditSettings settings, PublicKey publicKey, PrivateKey privateKey) {
         this.sql = sql;
+        this.upsertSubject = dialect.upsert("audit_subjects", List.of("subject"), List.of(new Merged("latest_entry", Merge.REPLACE)));
         this.settings = settings;
         this.publicKey = publicKey;
         this.privateKey = privateKey;
@@ -110,11 +119,11 @@ final class JdbcAuditTrail implements AuditTrail, Sql.Participant {
      * @throws StoreException if the log is signed with another key than the key file's, or the key file
      *     is missing for a log that has begun
      */
-    static JdbcAuditTrail open(Sql sql, AuditSettings settings) {
+    static JdbcAuditTrail open(Sql sql, Dialect dialect, AuditSettings settings) {
         Optional<String> stored = sql.read("read the audit key",
                 c -> Sql.first(c, "SELECT public_key FROM audit_key WHERE id = 1", rs -> rs.getString(1)));
         if (!settings.writable()) {
-            return new JdbcAuditTrail(sql, settings, stored.map(AuditKeys::publicKey).orElse(null), null);
+            return new JdbcAuditTrail(sql, dialect, settings, stored.map(AuditKeys::publicKey).orElse(null), null);
         }
         if (stored.isPresent()) {
             PublicKey logKey = AuditKeys.publicKey(stored.get());
@@ -128,13 +137,13 @@ final class JdbcAuditTrail implements AuditTrail, Sql.Participant {
                         + ", but " + settings.keyFile() + " holds key " + AuditKeys.fingerprint(pair.getPublic())
                         + ": use the key file the log began with, or start a new database", null);
             }
-            JdbcAuditTrail trail = new JdbcAuditTrail(sql, settings, logKey, pair.getPrivate());
+            JdbcAuditTrail trail = new JdbcAuditTrail(sql, dialect, settings, logKey, pair.getPrivate());
             sql.participate(trail);
             sql.write("read the audit log", trail::load);
             return trail;
         }
         KeyPair pair = AuditKeys.loadOrCreate(settings.keyFile());
-        JdbcAuditTrail trail = new JdbcAuditTrail(sql, settings, pair.getPublic(), pair.getPrivate());
+        JdbcAuditTrail trail = new JdbcAuditTrail(sql, dialect, settings, pair.getPublic(), pair.getPrivate());
         sql.participate(trail);
         sql.write("begin the audit log", c -> {
             if (Sql.number(c, "SELECT COUNT(*) FROM audit_entries") > 0) {
@@ -159,16 +168,18 @@ final class JdbcAuditTrail implements AuditTrail, Sql.Participant {
                 rs -> new long[] {rs.getLong(1), rs.getLong(2)});
         if (last.isEmpty()) {
             loaded.previousHash = AuditBlock.GENESIS;
+            loaded.previousSignature = "";
             loaded.frontier = new Frontier();
         } else {
             long index = last.get()[0];
-            Object[] row = Sql.first(c, "SELECT block_hash, frontier FROM audit_blocks WHERE block_index = ?",
-                    rs -> new Object[] {rs.getString(1), rs.getBytes(2)}, index).orElseThrow();
+            Object[] row = Sql.first(c, "SELECT block_hash, signature, frontier FROM audit_blocks WHERE block_index = ?",
+                    rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getBytes(3)}, index).orElseThrow();
             loaded.block = index + 1;
             loaded.firstEntry = last.get()[1];
             loaded.previousHash = (String) row[0];
+            loaded.previousSignature = (String) row[1];
             try {
-                loaded.frontier = Frontier.of(loaded.firstEntry, (byte[]) row[1]);
+                loaded.frontier = Frontier.of(loaded.firstEntry, (byte[]) row[2]);
             } catch (IllegalArgumentException e) {
                 throw new StoreException("the audit log's block " + index + " is damaged (" + e.getMessage()
                         + "): run 'iotwatch audit verify'", e);
@@ -182,7 +193,7 @@ final class JdbcAuditTrail implements AuditTrail, Sql.Participant {
             if (loaded.count == 0) {
                 loaded.openSince = entry.timeMillis();
             }
-            loaded.add(MerkleTree.leafHash(sha, entry.canonicalBytes()));
+            loaded.add(entry.leafHash(sha));
         }, loaded.firstEntry);
         state = loaded;
         working = null;
@@ -202,26 +213,47 @@ final class JdbcAuditTrail implements AuditTrail, Sql.Participant {
             throw new StoreException("the audit log is open for reading only: cannot record " + records.getFirst().kind(), null);
         }
         State s = working(c);
+        Map<String, Long> latest = latestAbout(c, records);
         long now = System.currentTimeMillis();
         try (Sql.Batched insert = new Sql.Batched(c, "INSERT INTO audit_entries (" + ENTRY_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?)")) {
+                + ", previous_about) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (AuditRecord record : records) {
                 String data = Canonical.data(record.data());
                 AuditEntry entry = new AuditEntry(s.size(), s.block, now, record.kind(), record.subject(), data);
-                Sql.bind(insert.statement(), entry.index(), entry.block(), entry.timeMillis(), entry.kind(), entry.subject(), data);
+                Long previous = latest.put(entry.subject(), entry.index());
+                Sql.bind(insert.statement(), entry.index(), entry.block(), entry.timeMillis(), entry.kind(), entry.subject(), data,
+                        previous == null ? Sql.NULL_BIGINT : previous);
                 insert.add();
                 if (s.count == 0) {
                     s.openSince = now;
                 }
-                s.add(MerkleTree.leafHash(sha, entry.canonicalBytes()));
+                s.add(entry.leafHash(sha));
                 if (s.count == settings.blockEntries()) {
                     seal(c, s, now);
                 }
             }
         }
+        try (Sql.Batched upsert = new Sql.Batched(c, upsertSubject)) {
+            for (Map.Entry<String, Long> subject : latest.entrySet()) {
+                Sql.bind(upsert.statement(), subject.getKey(), subject.getValue());
+                upsert.add();
+            }
+        }
         if (s.count > 0 && now - s.openSince >= settings.blockInterval().toMillis()) {
             seal(c, s, now);
         }
+    }
+
+    /** The latest entry about each subject of the records, for those that have one. */
+    private static Map<String, Long> latestAbout(Connection c, List<AuditRecord> records) throws SQLException {
+        Map<String, Long> latest = new HashMap<>();
+        List<String> subjects = records.stream().map(AuditRecord::subject).distinct().toList();
+        for (int from = 0; from < subjects.size(); from += SUBJECTS_PER_QUERY) {
+            List<String> chunk = subjects.subList(from, Math.min(subjects.size(), from + SUBJECTS_PER_QUERY));
+            Sql.each(c, "SELECT subject, latest_entry FROM audit_subjects WHERE subject IN (" + Sql.placeholders(chunk.size()) + ")",
+                    rs -> latest.put(rs.getString(1), rs.getLong(2)), chunk.toArray());
+        }
+        return latest;
     }
 
     /** The state this transaction appends to, reloaded first if another process appended meanwhile. */
@@ -243,22 +275,23 @@ final class JdbcAuditTrail implements AuditTrail, Sql.Participant {
             blockTree.add(Arrays.copyOfRange(s.leaves, i * HASH, (i + 1) * HASH));
         }
         long treeSize = s.size();
-        String header = Canonical.header(s.block, now, s.firstEntry, s.count, s.previousHash,
+        String header = Canonical.header(s.block, now, s.firstEntry, s.count, s.previousHash, s.previousSignature,
                 HEX.formatHex(blockTree.root()), treeSize, HEX.formatHex(s.frontier.root()));
         byte[] headerBytes = header.getBytes(StandardCharsets.UTF_8);
         String hash = HEX.formatHex(sha.digest(headerBytes));
         String signature = Base64.getEncoder().encodeToString(AuditKeys.sign(privateKey, headerBytes));
         try (PreparedStatement st = c.prepareStatement("INSERT INTO audit_blocks (" + BLOCK_COLUMNS
-                + ", leaf_hashes, frontier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            Sql.bind(st, s.block, now, s.firstEntry, s.count, s.previousHash, HEX.formatHex(blockTree.root()), treeSize,
-                    HEX.formatHex(s.frontier.root()), hash, signature);
-            st.setBytes(11, Arrays.copyOf(s.leaves, s.count * HASH));
-            st.setBytes(12, s.frontier.bytes());
+                + ", leaf_hashes, frontier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            Sql.bind(st, s.block, now, s.firstEntry, s.count, s.previousHash, s.previousSignature, HEX.formatHex(blockTree.root()),
+                    treeSize, HEX.formatHex(s.frontier.root()), hash, signature);
+            st.setBytes(12, Arrays.copyOf(s.leaves, s.count * HASH));
+            st.setBytes(13, s.frontier.bytes());
             st.executeUpdate();
         }
         s.block++;
         s.firstEntry = treeSize;
         s.previousHash = hash;
+        s.previousSignature = signature;
         s.count = 0;
         s.openSince = 0;
     }
@@ -359,8 +392,27 @@ final class JdbcAuditTrail implements AuditTrail, Sql.Participant {
     @Override
     public List<AuditEntry> entriesAbout(String subject, int limit) {
         Args.limit(limit);
-        return sql.read("read the audit entries about " + subject, c -> Sql.list(c, "SELECT " + ENTRY_COLUMNS
-                + " FROM audit_entries WHERE subject = ? ORDER BY entry_index DESC LIMIT ?", JdbcAuditTrail::entry, subject, limit));
+        return sql.read("read the audit entries about " + subject, c -> {
+            List<AuditEntry> entries = new ArrayList<>();
+            Long next = Sql.first(c, "SELECT latest_entry FROM audit_subjects WHERE subject = ?", rs -> rs.getLong(1), subject)
+                    .orElse(null);
+            try (PreparedStatement st = c.prepareStatement("SELECT " + ENTRY_COLUMNS + ", previous_about FROM audit_entries"
+                    + " WHERE entry_index = ?")) {
+                while (next != null && entries.size() < limit) {
+                    st.setLong(1, next);
+                    try (ResultSet rs = st.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new StoreException("the audit log lacks entry " + next + " about " + subject
+                                    + ": run 'iotwatch audit verify'", null);
+                        }
+                        entries.add(entry(rs));
+                        long previous = rs.getLong(7);
+                        next = rs.wasNull() ? null : previous;
+                    }
+                }
+            }
+            return entries;
+        });
     }
 
     @Override
@@ -437,7 +489,7 @@ final class JdbcAuditTrail implements AuditTrail, Sql.Participant {
 
     static AuditBlock block(ResultSet rs) throws SQLException {
         return new AuditBlock(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getString(5), rs.getString(6),
-                rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10));
+                rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10), rs.getString(11));
     }
 
     static AuditEntry entry(ResultSet rs) throws SQLException {

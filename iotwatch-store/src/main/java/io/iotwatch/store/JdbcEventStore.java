@@ -92,7 +92,7 @@ final class JdbcEventStore implements EventStore {
         this.aggregator = new TrafficAggregator(dialect, maxHosts, hostWrites);
         this.sql = new Sql(pool, writing);
         sql.participate(aggregator);
-        this.audit = JdbcAuditTrail.open(sql, auditSettings);
+        this.audit = JdbcAuditTrail.open(sql, dialect, auditSettings);
         this.traffic = new JdbcTrafficQueries(sql, this::writePendingHosts);
         this.alertQueries = new JdbcAlertQueries(sql);
         this.triage = new JdbcTriageStore(sql, dialect, audit);

@@ -229,7 +229,7 @@ class AuditTrailTest {
             store.accept(alerts(alert("old", ThreatLevel.LOW, 1)));
         }
         // a database from before the audit log: alerts, no log
-        sql("DELETE FROM audit_entries", "DELETE FROM audit_blocks", "DELETE FROM audit_key");
+        sql("DELETE FROM audit_entries", "DELETE FROM audit_blocks", "DELETE FROM audit_key", "DELETE FROM audit_subjects");
         Files.delete(keyFile());
         try (EventStore store = open(1000)) {
             assertThat(store.audit().entriesAbout("old", 5)).extracting(AuditEntry::kind).containsExactly("alert.adopted");
@@ -315,6 +315,23 @@ class AuditTrailTest {
     }
 
     @Test
+    void aSubjectsHistoryRelinkedIsCaught() throws Exception {
+        try (EventStore store = open(4)) {
+            for (int i = 0; i < 12; i++) {
+                store.audit().record(new AuditRecord("login", "user" + (i % 3), Map.of()));
+            }
+            assertThat(store.audit().entriesAbout("user1", 10)).extracting(AuditEntry::index).containsExactly(10L, 7L, 4L, 1L);
+        }
+        assertThat(verify(null).problems()).isEmpty();
+        sql("UPDATE audit_entries SET previous_about = 1 WHERE entry_index = 7");
+        Problem problem = first(verify(null));
+        assertThat(problem.entry()).isEqualTo(7);
+        assertThat(problem.message()).contains("history shown for it was altered");
+        sql("UPDATE audit_entries SET previous_about = 4 WHERE entry_index = 7", "UPDATE audit_subjects SET latest_entry = 7 WHERE subject = 'user1'");
+        assertThat(first(verify(null)).message()).contains("latest entry about 'user1'");
+    }
+
+    @Test
     void anAlertChangedWithoutItsEntryIsCaught() throws Exception {
         try (EventStore store = open(4)) {
             store.accept(alerts(alert("a1", ThreatLevel.MEDIUM, 3)));
@@ -339,18 +356,30 @@ class AuditTrailTest {
         assertThat(problem.block()).isEqualTo(block);
         assertThat(problem.message()).contains("hash does not match its header");
 
-        sql("UPDATE audit_blocks SET block_hash = '" + head.hash() + "' WHERE block_index = " + head.index(),
-                "UPDATE audit_blocks SET signature = (SELECT signature FROM audit_blocks WHERE block_index = 0) WHERE block_index = "
-                        + head.index());
+        sql("UPDATE audit_blocks SET block_hash = '" + head.hash() + "' WHERE block_index = " + head.index());
+        sql("UPDATE audit_blocks SET block_hash = (SELECT previous_hash FROM audit_blocks WHERE block_index = " + (block + 1)
+                + ") WHERE block_index = " + block, "UPDATE audit_blocks SET signature = (SELECT signature FROM audit_blocks"
+                + " WHERE block_index = 0) WHERE block_index = " + block);
+        problem = first(verify(null));
+        assertThat(problem.block()).isEqualTo(block);
+        assertThat(problem.message()).contains("its signature is not the one the next block recorded");
+
+        sql("UPDATE audit_blocks SET signature = (SELECT previous_signature FROM audit_blocks WHERE block_index = " + (block + 1)
+                + ") WHERE block_index = " + block, "UPDATE audit_blocks SET signature = (SELECT signature FROM audit_blocks"
+                + " WHERE block_index = 0) WHERE block_index = " + head.index());
         assertThat(verify(null).problems()).extracting(Problem::toString)
-                .anyMatch(p -> p.startsWith("block " + head.index() + ": its signature does not verify"));
+                .containsExactly("block " + head.index() + ": its signature does not verify with the log's key "
+                        + AuditKeys.fingerprint(head.key()));
     }
 
     @Test
     void aLogTruncatedAndRegrownIsCaughtAgainstAnEarlierHead() throws Exception {
         SignedHead anchor = randomLog(new Random(3), 80, false);
         long from = anchor.index() / 2;
-        sql("DELETE FROM audit_entries WHERE block_index >= " + from, "DELETE FROM audit_blocks WHERE block_index >= " + from);
+        // as someone covering their tracks would: every table made to agree with the shortened log
+        sql("DELETE FROM audit_entries WHERE block_index >= " + from, "DELETE FROM audit_blocks WHERE block_index >= " + from,
+                "DELETE FROM audit_subjects",
+                "INSERT INTO audit_subjects SELECT subject, MAX(entry_index) FROM audit_entries GROUP BY subject");
         try (EventStore store = open(10)) {
             while (store.audit().size() < anchor.treeSize() + 5) {
                 store.audit().record(new AuditRecord("login", "someone-else", Map.of()));
@@ -370,13 +399,22 @@ class AuditTrailTest {
     @Test
     void aSwappedKeyIsCaughtByTheKeyFileAndByAHead() throws Exception {
         SignedHead anchor = randomLog(new Random(4), 30);
-        // the whole log re-signed with another key, as someone holding the database but not the key file would
+        // the whole chain re-signed with another key, as someone holding the database but not the key file would
         KeyPair other = AuditKeys.generate();
+        List<AuditBlock> blocks;
         try (EventStore store = EventStores.open(settings(), AuditSettings.readOnly())) {
-            for (AuditBlock block : store.audit().blocks(Long.MAX_VALUE, 1000)) {
-                String signature = Base64.getEncoder().encodeToString(AuditKeys.sign(other.getPrivate(), block.headerBytes()));
-                sql("UPDATE audit_blocks SET signature = '" + signature + "' WHERE block_index = " + block.index());
-            }
+            blocks = store.audit().blocks(Long.MAX_VALUE, 1000).reversed();
+        }
+        String previousHash = AuditBlock.GENESIS;
+        String previousSignature = "";
+        for (AuditBlock b : blocks) {
+            AuditBlock resigned = new AuditBlock(b.index(), b.time(), b.firstEntry(), b.entries(), previousHash, previousSignature,
+                    b.merkleRoot(), b.treeSize(), b.treeRoot(), null, null);
+            previousHash = HEX.formatHex(MerkleTree.sha256().digest(resigned.headerBytes()));
+            previousSignature = Base64.getEncoder().encodeToString(AuditKeys.sign(other.getPrivate(), resigned.headerBytes()));
+            sql("UPDATE audit_blocks SET previous_hash = '" + resigned.previousHash() + "', previous_signature = '"
+                    + resigned.previousSignature() + "', block_hash = '" + previousHash + "', signature = '" + previousSignature
+                    + "' WHERE block_index = " + b.index());
         }
         sql("UPDATE audit_key SET public_key = '" + AuditKeys.base64(other.getPublic()) + "'");
         try (EventStore store = EventStores.open(settings(), AuditSettings.readOnly())) {
@@ -391,7 +429,7 @@ class AuditTrailTest {
     void aHeadThatWasAlteredIsRefused() {
         SignedHead head = randomLog(new Random(5), 20);
         SignedHead altered = new SignedHead(head.index(), head.time(), head.firstEntry(), head.entries(), head.previousHash(),
-                head.merkleRoot(), head.treeSize() + 1, head.treeRoot(), head.hash(), head.signature(), head.publicKey());
+                head.previousSignature(), head.merkleRoot(), head.treeSize() + 1, head.treeRoot(), head.hash(), head.signature(), head.publicKey());
         assertThat(first(verify(altered)).message()).contains("anchored head", "altered");
         assertThatThrownBy(() -> SignedHead.parse("{\"index\":1}")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -69,7 +69,7 @@ class AuditApiTest {
         assertThat(after.get("blocks")).hasSize(1);
         JsonNode block = after.get("blocks").get(0);
         assertThat(fieldNames(block)).containsExactlyInAnyOrder("index", "time", "firstEntry", "entries", "previousHash",
-                "merkleRoot", "treeSize", "treeRoot", "hash", "signature");
+                "previousSignature", "merkleRoot", "treeSize", "treeRoot", "hash", "signature");
         assertThat(block.get("entries").asLong()).isEqualTo(size);
         assertThat(after.get("head").get("hash").asText()).isEqualTo(block.get("hash").asText());
         assertThat(Http.json(admin.get("/api/v1/audit/pending")).get("entries")).isEmpty();
@@ -127,7 +127,7 @@ class AuditApiTest {
         assertThat(fieldNames(proof)).containsExactlyInAnyOrder("entry", "leafHash", "treeSize", "auditPath", "head");
         assertThat(fieldNames(proof.get("entry"))).containsExactlyInAnyOrder("index", "canonical");
         assertThat(fieldNames(proof.get("head"))).containsExactlyInAnyOrder("index", "time", "firstEntry", "entries",
-                "previousHash", "merkleRoot", "treeSize", "treeRoot", "hash", "signature", "publicKey");
+                "previousHash", "previousSignature", "merkleRoot", "treeSize", "treeRoot", "hash", "signature", "publicKey");
 
         String canonical = proof.get("entry").get("canonical").asText();
         assertThat(JSON.readTree(canonical).get("subject").asText()).isEqualTo("scan-1");

@@ -42,10 +42,11 @@ public final class Canonical {
 
     /** The text of a block header, which the block's hash covers and its signature signs. */
     public static String header(long index, long timeMillis, long firstEntry, int entries, String previousHash,
-            String merkleRoot, long treeSize, String treeRoot) {
+            String previousSignature, String merkleRoot, long treeSize, String treeRoot) {
         return "{\"entries\":\"" + entries + "\",\"firstEntry\":\"" + firstEntry + "\",\"index\":\"" + index
-                + "\",\"merkleRoot\":\"" + merkleRoot + "\",\"previousHash\":\"" + previousHash + "\",\"time\":\""
-                + timeMillis + "\",\"treeRoot\":\"" + treeRoot + "\",\"treeSize\":\"" + treeSize + "\"}";
+                + "\",\"merkleRoot\":\"" + merkleRoot + "\",\"previousHash\":\"" + previousHash
+                + "\",\"previousSignature\":\"" + previousSignature + "\",\"time\":\"" + timeMillis
+                + "\",\"treeRoot\":\"" + treeRoot + "\",\"treeSize\":\"" + treeSize + "\"}";
     }
 
     /** A JSON string as RFC 8785 writes it: only quote, backslash and control characters escaped. */

@@ -11,18 +11,19 @@ import java.util.HexFormat;
  * that signed it. Kept somewhere else (a file, a ticket, a syslog line) it anchors the log: a later
  * {@code iotwatch audit verify --head FILE} proves the log still begins with what the head covers.
  */
-public record SignedHead(long index, long time, long firstEntry, int entries, String previousHash, String merkleRoot,
-        long treeSize, String treeRoot, String hash, String signature, String publicKey) {
+public record SignedHead(long index, long time, long firstEntry, int entries, String previousHash, String previousSignature,
+        String merkleRoot, long treeSize, String treeRoot, String hash, String signature, String publicKey) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static SignedHead of(AuditBlock block, PublicKey key) {
         return new SignedHead(block.index(), block.time(), block.firstEntry(), block.entries(), block.previousHash(),
-                block.merkleRoot(), block.treeSize(), block.treeRoot(), block.hash(), block.signature(), AuditKeys.base64(key));
+                block.previousSignature(), block.merkleRoot(), block.treeSize(), block.treeRoot(), block.hash(), block.signature(), AuditKeys.base64(key));
     }
 
     public AuditBlock block() {
-        return new AuditBlock(index, time, firstEntry, entries, previousHash, merkleRoot, treeSize, treeRoot, hash, signature);
+        return new AuditBlock(index, time, firstEntry, entries, previousHash, previousSignature, merkleRoot, treeSize, treeRoot,
+                hash, signature);
     }
 
     public PublicKey key() {
@@ -52,7 +53,7 @@ public record SignedHead(long index, long time, long firstEntry, int entries, St
     public static SignedHead parse(String json) {
         try {
             SignedHead head = JSON.readValue(json, SignedHead.class);
-            if (head.previousHash == null || head.merkleRoot == null || head.treeRoot == null || head.hash == null
+            if (head.previousHash == null || head.previousSignature == null || head.merkleRoot == null || head.treeRoot == null || head.hash == null
                     || head.signature == null || head.publicKey == null) {
                 throw new IllegalArgumentException("not a signed head: a field is missing");
             }

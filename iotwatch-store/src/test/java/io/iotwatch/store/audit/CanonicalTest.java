@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,18 @@ class CanonicalTest {
             Map<String, String> read = JSON.readValue(canonical, new TypeReference<LinkedHashMap<String, String>>() {});
             assertThat(read).as(canonical).isEqualTo(data);
             assertThat(List.copyOf(read.keySet())).isSortedAccordingTo(Comparator.naturalOrder());
+        }
+    }
+
+    @Test
+    void anEntrysLeafHashIsTheHashOfItsCanonicalText() {
+        Random random = new Random(6962);
+        for (int round = 0; round < 500; round++) {
+            Map<String, String> data = new HashMap<>();
+            data.put(text(random, 8), text(random, 300));
+            AuditEntry entry = new AuditEntry(round, 0, random.nextLong(), text(random, 12), text(random, 40), Canonical.data(data));
+            assertThat(entry.leafHash(MerkleTree.sha256()))
+                    .isEqualTo(MerkleTree.leafHash(MerkleTree.sha256(), entry.canonical().getBytes(StandardCharsets.UTF_8)));
         }
     }
 
