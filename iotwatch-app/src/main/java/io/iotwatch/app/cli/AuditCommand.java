@@ -147,9 +147,10 @@ final class AuditCommand implements Runnable {
 
         private static void print(PrintWriter out, Verification result, SignedHead anchor) {
             if (result.valid()) {
-                out.printf("Audit log verified: %s, %s (%,d not yet in a sealed block), %s matching its latest entry.%n",
+                out.printf("Audit log verified: %s, %s (%,d not yet in a sealed block); %s.%n",
                         count(result.blocks(), "block"), count(result.entries(), "entry", "entries"), result.unsealed(),
-                        count(result.alerts(), "alert"));
+                        result.alerts() == 1 ? "1 alert matches its latest entry"
+                                : "%,d alerts match their latest entries".formatted(result.alerts()));
             } else {
                 out.printf("Audit log FAILED verification: %,d problem%s. The first:%n  %s%n", result.problems().size()
                         + result.moreProblems(), result.problems().size() + result.moreProblems() == 1 ? "" : "s",
