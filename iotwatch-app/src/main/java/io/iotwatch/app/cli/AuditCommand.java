@@ -73,19 +73,30 @@ final class AuditCommand implements Runnable {
         }
     }
 
-    /** Writes the text to the file, or to standard output without one. */
-    private static void emit(CommandSpec spec, String text, Path file) {
-        if (file == null) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(text);
-            out.flush();
-            return;
+    /** Where a command's one document goes: {@code --out FILE}, or standard output. */
+    static final class Output {
+        @Option(names = "--out", paramLabel = "FILE", description = "Write to this file instead of standard output.")
+        Path file;
+
+        void emit(CommandSpec spec, String text) {
+            if (file == null) {
+                PrintWriter out = spec.commandLine().getOut();
+                out.println(text);
+                out.flush();
+                return;
+            }
+            try {
+                Files.writeString(file, text + "\n", StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UserFacingException("cannot write " + file + ": " + e.getMessage(), e);
+            }
         }
-        try {
-            Files.writeString(file, text + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserFacingException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+    }
+
+    /** When blocks are sealed, for the messages that say an entry or a head is not there yet. */
+    private static String sealing(IotwatchConfig config) {
+        return "blocks are sealed every " + config.audit().blockEntries() + " entries or " + config.audit().blockSeconds()
+                + " s, and when iotwatch stops";
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -184,8 +195,8 @@ final class AuditCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
-        @Option(names = "--out", paramLabel = "FILE", description = "Write the head to this file instead of standard output.")
-        Path out;
+        @Mixin
+        Output out;
 
         @Spec
         CommandSpec spec;
@@ -195,9 +206,8 @@ final class AuditCommand implements Runnable {
             IotwatchConfig config = common.load(Map.of());
             try (EventStore store = open(config)) {
                 SignedHead head = store.audit().head().orElseThrow(() -> new UserFacingException(
-                        "no block of the audit log is sealed yet: blocks are sealed every " + config.audit().blockEntries()
-                                + " entries or " + config.audit().blockSeconds() + " s, and when iotwatch stops"));
-                emit(spec, head.toJson(), out);
+                        "no block of the audit log is sealed yet: " + sealing(config)));
+                out.emit(spec, head.toJson());
             }
             return ExitCodes.OK;
         }
@@ -229,8 +239,8 @@ final class AuditCommand implements Runnable {
         @Option(names = "--block", paramLabel = "B", description = "Prove against block B's head instead of the newest.")
         Long block;
 
-        @Option(names = "--out", paramLabel = "FILE", description = "Write the proof to this file instead of standard output.")
-        Path out;
+        @Mixin
+        Output out;
 
         @Spec
         CommandSpec spec;
@@ -244,11 +254,11 @@ final class AuditCommand implements Runnable {
                 SignedHead head = block != null
                         ? audit.block(block).map(b -> SignedHead.of(b, audit.publicKey().orElseThrow()))
                                 .orElseThrow(() -> new UserFacingException("there is no audit block " + block))
-                        : audit.head().orElseThrow(() -> new UserFacingException("no block of the audit log is sealed yet"));
+                        : audit.head().orElseThrow(() -> new UserFacingException(
+                                "no block of the audit log is sealed yet: " + sealing(config)));
                 if (entry >= head.treeSize()) {
                     throw new UserFacingException("entry " + entry + " is not in a sealed block yet (block " + head.index()
-                            + " covers entries up to " + (head.treeSize() - 1) + "); blocks are sealed every "
-                            + config.audit().blockEntries() + " entries or " + config.audit().blockSeconds() + " s");
+                            + " covers entries up to " + (head.treeSize() - 1) + "); " + sealing(config));
                 }
                 InclusionProof proof;
                 try {
@@ -256,7 +266,7 @@ final class AuditCommand implements Runnable {
                 } catch (NoSuchElementException e) {
                     throw new UserFacingException(e.getMessage(), e);
                 }
-                emit(spec, json(proof), out);
+                out.emit(spec, json(proof));
             }
             return ExitCodes.OK;
         }
@@ -277,8 +287,8 @@ final class AuditCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
-        @Option(names = "--out", paramLabel = "FILE", description = "Write the key to this file instead of standard output.")
-        Path out;
+        @Mixin
+        Output out;
 
         @Spec
         CommandSpec spec;
@@ -289,7 +299,7 @@ final class AuditCommand implements Runnable {
             try (EventStore store = open(config)) {
                 String pem = AuditKeys.publicPem(store.audit().publicKey().orElseThrow(() -> new UserFacingException(
                         "the audit log of this database has not begun: it begins with the first command that stores")));
-                emit(spec, pem.strip(), out);
+                out.emit(spec, pem.strip());
             }
             return ExitCodes.OK;
         }
