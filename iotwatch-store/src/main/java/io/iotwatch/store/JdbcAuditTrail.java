@@ -43,7 +43,7 @@ import java.util.Optional;
  * lock, so an entry commits or rolls back with the change it records. What appending needs to go on,
  * the open block's leaf hashes and the tree's {@link Frontier}, is kept in memory: a transaction works
  * on a copy, which becomes the state when it commits ({@link Sql.Participant}). Before appending, the
- * newest entry in the database is compared with the state, so another process appending to the same
+ * newest entry and block in the database are compared with the state, so another process appending to the same
  * database (an {@code ingest} beside a {@code serve}) makes this one reload rather than collide.
  */
 final class JdbcAuditTrail implements AuditTrail, Sql.Participant {
@@ -256,17 +256,26 @@ final class JdbcAuditTrail implements AuditTrail, Sql.Participant {
         return latest;
     }
 
-    /** The state this transaction appends to, reloaded first if another process appended meanwhile. */
+    /**
+     * The state this transaction appends to, reloaded first if another process appended or sealed
+     * meanwhile: its newest entry or its newest block is not the one this state ends with.
+     */
     private State working(Connection c) throws SQLException {
         if (working == null) {
-            long newest = Sql.first(c, "SELECT MAX(entry_index) FROM audit_entries", rs -> rs.getObject(1) == null ? -1L : rs.getLong(1))
-                    .orElse(-1L);
-            if (newest != state.size() - 1) {
+            long[] newest = Sql.first(c, "SELECT (SELECT MAX(entry_index) FROM audit_entries),"
+                    + " (SELECT MAX(block_index) FROM audit_blocks)", rs -> new long[] {nullAsMinusOne(rs, 1), nullAsMinusOne(rs, 2)})
+                    .orElseThrow();
+            if (newest[0] != state.size() - 1 || newest[1] != state.block - 1) {
                 load(c);
             }
             working = state.copy();
         }
         return working;
+    }
+
+    private static long nullAsMinusOne(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? -1 : value;
     }
 
     private void seal(Connection c, State s, long now) throws SQLException {

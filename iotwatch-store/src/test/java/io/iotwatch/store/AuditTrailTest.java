@@ -206,6 +206,25 @@ class AuditTrailTest {
     }
 
     @Test
+    void twoStoresOnOneDatabaseTakeTurnsAppendingAndSealing() {
+        // as an 'ingest' beside a 'serve': each its own state, each noticing what the other appended or sealed
+        Random random = new Random(7);
+        try (EventStore first = open(5); EventStore second = open(5)) {
+            for (int i = 0; i < 200; i++) {
+                EventStore store = random.nextBoolean() ? first : second;
+                switch (random.nextInt(3)) {
+                    case 0 -> store.audit().seal();
+                    case 1 -> store.accept(alerts(alert("a" + random.nextInt(20), ThreatLevel.LOW, 1 + random.nextInt(9))));
+                    default -> store.audit().record(record(i));
+                }
+            }
+        }
+        Verification verification = verify(null);
+        assertThat(verification.problems()).isEmpty();
+        assertThat(verification.unsealed()).isZero();
+    }
+
+    @Test
     void aLogAlreadyBegunRefusesAnotherKeyAndAMissingKey() throws Exception {
         try (EventStore store = open(1000)) {
             store.audit().record(record(1));
