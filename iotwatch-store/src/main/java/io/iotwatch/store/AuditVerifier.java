@@ -54,7 +54,7 @@ final class AuditVerifier {
     private static final HexFormat HEX = HexFormat.of();
     private static final int HASH = MerkleTree.HASH_BYTES;
     private static final int BLOCKS_IN_FLIGHT = 16;
-    private static final String ENTRY_COLUMNS = "entry_index, block_index, time_ms, kind, subject, data, previous_about";
+    private static final String ENTRY_COLUMNS = "entry_index, block_index, entry, previous_about";
 
     private final Sql sql;
     private final Path keyFile;
@@ -200,15 +200,8 @@ final class AuditVerifier {
                 st.setLong(2, end);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        // the data as the database's UTF-8 bytes: decoding and encoding it again costs a third of the time
                         long entryIndex = rs.getLong(1);
                         long entryBlock = rs.getLong(2);
-                        long time = rs.getLong(3);
-                        String kind = rs.getString(4);
-                        String subject = rs.getString(5);
-                        byte[] data = rs.getBytes(6);
-                        long previous = rs.getLong(7);
-                        Long previousAbout = rs.wasNull() ? null : previous;
                         for (; expected < entryIndex; expected++) {
                             hashProblems.add(new Problem(index, expected, "the entry is missing: it was deleted"));
                         }
@@ -216,14 +209,18 @@ final class AuditVerifier {
                         if (entryBlock != index) {
                             hashProblems.add(new Problem(index, entryIndex, "the entry names block " + entryBlock));
                         }
+                        // the text as the database's UTF-8 bytes, the bytes hashed: nothing to decode or build
+                        byte[] text = rs.getBytes(3);
                         int i = (int) (entryIndex - block.firstEntry());
-                        byte[] leaf = AuditEntry.leafHash(digest, data, kind, subject, time);
-                        if (!Arrays.equals(leaf, 0, HASH, leaves, i * HASH, (i + 1) * HASH)) {
+                        if (!Arrays.equals(MerkleTree.leafHash(digest, text), 0, HASH, leaves, i * HASH, (i + 1) * HASH)) {
                             hashProblems.add(new Problem(index, entryIndex, "its content does not match the hash the block "
                                     + "recorded: it was changed, or entries were reordered or inserted"));
                         }
-                        seen.add(new Seen(entryIndex, index, kind, subject, previousAbout,
-                                AlertRows.isContentKind(kind) ? digest.digest(data) : null));
+                        long previous = rs.getLong(4);
+                        Seen seen = seen(text, entryIndex, index, rs.wasNull() ? null : previous, digest, hashProblems);
+                        if (seen != null) {
+                            this.seen.add(seen);
+                        }
                     }
                 }
             }
@@ -343,23 +340,42 @@ final class AuditVerifier {
     private void readUnsealed(Connection c, Frontier tree, Progress progress) throws SQLException {
         long expectedBlock = progress.lastBlock == null ? 0 : progress.lastBlock.index() + 1;
         Sql.each(c, "SELECT " + ENTRY_COLUMNS + " FROM audit_entries WHERE entry_index >= ? ORDER BY entry_index", rs -> {
-            AuditEntry entry = JdbcAuditTrail.entry(rs);
-            long previous = rs.getLong(7);
-            if (entry.index() != tree.size()) {
-                tailProblems.add(new Problem(expectedBlock, tree.size(), "entries " + tree.size() + " to " + (entry.index() - 1)
+            long index = rs.getLong(1);
+            if (index != tree.size()) {
+                tailProblems.add(new Problem(expectedBlock, tree.size(), "entries " + tree.size() + " to " + (index - 1)
                         + " are missing"));
             }
-            if (entry.block() != expectedBlock) {
-                tailProblems.add(new Problem(expectedBlock, entry.index(), "the entry after the last sealed block names block "
-                        + entry.block()));
+            if (rs.getLong(2) != expectedBlock) {
+                tailProblems.add(new Problem(expectedBlock, index, "the entry after the last sealed block names block "
+                        + rs.getLong(2)));
             }
-            tree.add(entry.leafHash(sha));
-            note(new Seen(entry.index(), entry.block(), entry.kind(), entry.subject(), rs.wasNull() ? null : previous,
-                    AlertRows.isContentKind(entry.kind()) ? sha.digest(entry.data().getBytes(StandardCharsets.UTF_8)) : null),
-                    tailProblems);
+            byte[] text = rs.getBytes(3);
+            tree.add(MerkleTree.leafHash(sha, text));
+            long previous = rs.getLong(4);
+            Seen seen = seen(text, index, expectedBlock, rs.wasNull() ? null : previous, sha, tailProblems);
+            if (seen != null) {
+                note(seen, tailProblems);
+            }
             progress.entries++;
             progress.unsealed++;
         }, tree.size());
+    }
+
+    /** What the order checks need of an entry's text; null, with a problem, if the text is not an entry's. */
+    private static Seen seen(byte[] text, long index, long block, Long previousAbout, MessageDigest digest, Problems problems) {
+        AuditEntry.Parts parts;
+        try {
+            parts = AuditEntry.parts(text);
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(block, index, "its text is not an entry in canonical form (" + e.getMessage() + ")"));
+            return null;
+        }
+        byte[] alertData = null;
+        if (AlertRows.isContentKind(parts.kind())) {
+            digest.update(text, AuditEntry.Parts.DATA_START, parts.dataEnd() - AuditEntry.Parts.DATA_START);
+            alertData = digest.digest();
+        }
+        return new Seen(index, block, parts.kind(), parts.subject(), previousAbout, alertData);
     }
 
     private boolean signed(byte[] header, String signature) {

@@ -49,7 +49,7 @@ import java.util.Optional;
 final class JdbcAuditTrail implements AuditTrail, Sql.Participant {
 
     private static final HexFormat HEX = HexFormat.of();
-    private static final String ENTRY_COLUMNS = "entry_index, block_index, time_ms, kind, subject, data";
+    private static final String ENTRY_COLUMNS = "entry_index, block_index, entry";
     static final String BLOCK_COLUMNS = "block_index, time_ms, first_entry, entry_count, previous_hash,"
             + " previous_signature, merkle_root, tree_size, tree_root, block_hash, signature";
     private static final int HASH = MerkleTree.HASH_BYTES;
@@ -185,15 +185,16 @@ final class JdbcAuditTrail implements AuditTrail, Sql.Participant {
                         + "): run 'iotwatch audit verify'", e);
             }
         }
-        Sql.each(c, "SELECT " + ENTRY_COLUMNS + " FROM audit_entries WHERE entry_index >= ? ORDER BY entry_index", rs -> {
-            AuditEntry entry = entry(rs);
-            if (entry.index() != loaded.size()) {
+        Sql.each(c, "SELECT entry_index, entry FROM audit_entries WHERE entry_index >= ? ORDER BY entry_index", rs -> {
+            long index = rs.getLong(1);
+            if (index != loaded.size()) {
                 throw new StoreException("the audit log lacks entry " + loaded.size() + ": run 'iotwatch audit verify'", null);
             }
+            byte[] text = rs.getBytes(2);
             if (loaded.count == 0) {
-                loaded.openSince = entry.timeMillis();
+                loaded.openSince = AuditEntry.parts(text).timeMillis();
             }
-            loaded.add(entry.leafHash(sha));
+            loaded.add(MerkleTree.leafHash(sha, text));
         }, loaded.firstEntry);
         state = loaded;
         working = null;
@@ -216,18 +217,17 @@ final class JdbcAuditTrail implements AuditTrail, Sql.Participant {
         Map<String, Long> latest = latestAbout(c, records);
         long now = System.currentTimeMillis();
         try (Sql.Batched insert = new Sql.Batched(c, "INSERT INTO audit_entries (" + ENTRY_COLUMNS
-                + ", previous_about) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + ", previous_about) VALUES (?, ?, ?, ?)")) {
             for (AuditRecord record : records) {
-                String data = Canonical.data(record.data());
-                AuditEntry entry = new AuditEntry(s.size(), s.block, now, record.kind(), record.subject(), data);
-                Long previous = latest.put(entry.subject(), entry.index());
-                Sql.bind(insert.statement(), entry.index(), entry.block(), entry.timeMillis(), entry.kind(), entry.subject(), data,
-                        previous == null ? Sql.NULL_BIGINT : previous);
+                String text = Canonical.entry(Canonical.data(record.data()), record.kind(), record.subject(), now);
+                long index = s.size();
+                Long previous = latest.put(record.subject(), index);
+                Sql.bind(insert.statement(), index, s.block, text, previous == null ? Sql.NULL_BIGINT : previous);
                 insert.add();
                 if (s.count == 0) {
                     s.openSince = now;
                 }
-                s.add(entry.leafHash(sha));
+                s.add(MerkleTree.leafHash(sha, text.getBytes(StandardCharsets.UTF_8)));
                 if (s.count == settings.blockEntries()) {
                     seal(c, s, now);
                 }
@@ -415,7 +415,7 @@ final class JdbcAuditTrail implements AuditTrail, Sql.Participant {
                                     + ": run 'iotwatch audit verify'", null);
                         }
                         entries.add(entry(rs));
-                        long previous = rs.getLong(7);
+                        long previous = rs.getLong(4);
                         next = rs.wasNull() ? null : previous;
                     }
                 }
@@ -433,11 +433,10 @@ final class JdbcAuditTrail implements AuditTrail, Sql.Participant {
                 throw new NoSuchElementException("block " + block + " covers entries 0 to " + (head.treeSize() - 1)
                         + ", not entry " + entry);
             }
-            AuditEntry proven = Sql.first(c, "SELECT " + ENTRY_COLUMNS + " FROM audit_entries WHERE entry_index = ?",
-                    JdbcAuditTrail::entry, entry).orElseThrow(() -> new NoSuchElementException("no audit entry " + entry));
+            String canonical = Sql.first(c, "SELECT entry FROM audit_entries WHERE entry_index = ?", rs -> rs.getString(1), entry)
+                    .orElseThrow(() -> new NoSuchElementException("no audit entry " + entry));
             List<Range> ranges = MerkleTree.inclusionRanges(entry, head.treeSize());
             RangeHashes hashes = rangeHashes(c, ranges, head.treeSize());
-            String canonical = proven.canonical();
             return new InclusionProof(new InclusionProof.Entry(entry, canonical),
                     HEX.formatHex(MerkleTree.leafHash(MerkleTree.sha256(), canonical.getBytes(StandardCharsets.UTF_8))),
                     head.treeSize(), ranges.stream().map(r -> HEX.formatHex(hashes.hash(r))).toList(), signed(head));
@@ -501,7 +500,13 @@ final class JdbcAuditTrail implements AuditTrail, Sql.Participant {
                 rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10), rs.getString(11));
     }
 
+    /** The entry of the current row of a query whose first columns are {@link #ENTRY_COLUMNS}. */
     static AuditEntry entry(ResultSet rs) throws SQLException {
-        return new AuditEntry(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6));
+        try {
+            return AuditEntry.parse(rs.getLong(1), rs.getLong(2), rs.getString(3));
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("audit entry " + rs.getLong(1) + " is damaged (" + e.getMessage()
+                    + "): run 'iotwatch audit verify'", e);
+        }
     }
 }

@@ -11,18 +11,17 @@ CREATE TABLE audit_key (
     PRIMARY KEY (id)
 ) ${table_options};
 
--- data is the canonical JSON of the entry's facts; the leaf hashed is built from the row (AuditEntry).
--- previous_about is the entry before it about the same subject (NULL for the first): with audit_subjects,
--- which holds each subject's latest entry, it finds an alert's or a user's entries. An index on subject
--- would do the same at the cost of one random B-tree page written per entry, which measured halved the
--- rate of appending; the subjects are far fewer than the entries, so their table stays in cache.
+-- entry is the entry's canonical text (AuditEntry, docs/AUDIT.md): exactly the bytes its leaf hash covers,
+-- kind, subject, time and data included, so that nothing beside it can disagree with it and verifying reads
+-- one text per entry. previous_about is the entry before it about the same subject (NULL for the first):
+-- with audit_subjects, which holds each subject's latest entry, it finds an alert's or a user's entries.
+-- An index on subject would do the same at the cost of one random B-tree page written per entry, which
+-- measured halved the rate of appending; the subjects are far fewer than the entries, so their table
+-- stays in cache.
 CREATE TABLE audit_entries (
-    entry_index    BIGINT       NOT NULL,
-    block_index    BIGINT       NOT NULL,
-    time_ms        BIGINT       NOT NULL,
-    kind           VARCHAR(64)  NOT NULL,
-    subject        VARCHAR(255) NOT NULL,
-    data           ${text}      NOT NULL,
+    entry_index    BIGINT  NOT NULL,
+    block_index    BIGINT  NOT NULL,
+    entry          ${text} NOT NULL,
     previous_about BIGINT,
     PRIMARY KEY (entry_index)
 ) ${table_options};
