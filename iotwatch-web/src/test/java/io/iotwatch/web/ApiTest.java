@@ -88,6 +88,13 @@ class ApiTest {
     }
 
     @Test
+    void aTriageWhoseBodyIsNotJsonIsABadRequest() throws Exception {
+        HttpResponse<String> answer = admin.post("/api/v1/alerts/scan-1/triage", "acknowledge, please");
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(Http.json(answer).get("error").asText()).startsWith("the body must be JSON like");
+    }
+
+    @Test
     void aChangeWithoutTheSessionsCsrfTokenOrAsAFormIsRefused() throws Exception {
         assertThat(admin.withoutCsrf().post("/api/v1/alerts/scan-1/triage", "{\"action\":\"acknowledge\"}").statusCode())
                 .isEqualTo(403);

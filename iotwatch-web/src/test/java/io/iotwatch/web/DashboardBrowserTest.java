@@ -187,6 +187,14 @@ class DashboardBrowserTest {
         page.getByTestId("user-create").click();
         assertThat(page.locator("[data-testid=users-table] [data-user=olga]")).containsText("analyst");
 
+        page.locator("[data-testid=users-table] [data-user=olga]").getByTestId("user-reset").click();
+        page.getByTestId("user-reset-password").fill("olga's second password");
+        page.getByTestId("user-reset-submit").click();
+        assertThat(page.getByTestId("user-outcome")).hasText("Set a new password for olga; their sessions are logged out.");
+        assertThat(page.getByTestId("user-reset-password")).hasCount(0);
+        assertThat(monitor.store.audit().entriesAbout("olga", 10)).anySatisfy(entry ->
+                assertThat(entry.kind()).isEqualTo("user.password_changed"));
+
         page.getByTestId("token-name").fill("siem-export");
         page.getByTestId("token-create").click();
         assertThat(page.getByTestId("token-secret")).containsText("iw_");
@@ -204,6 +212,26 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void aUserChangesTheirPasswordOnTheAccessPageAndLogsInWithIt() {
+        String changed = "a new and long password";
+        page.navigate(monitor.url() + "/#/access");
+        logIn();
+        page.getByTestId("password-current").fill(monitor.adminPassword);
+        page.getByTestId("password-new").fill(changed);
+        page.getByTestId("password-repeat").fill("not the same password");
+        page.getByTestId("password-change").click();
+        assertThat(page.getByTestId("password-outcome")).hasText("The two new passwords differ.");
+        page.getByTestId("password-repeat").fill(changed);
+        page.getByTestId("password-change").click();
+        assertThat(page.getByTestId("password-outcome")).hasText("Password changed.");
+
+        page.getByTestId("logout").click();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login\\.html.*"));
+        logIn(changed);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void theApiRefusesACallWithoutSessionOrToken() {
         var anonymous = browser.newContext();
         try {
@@ -216,8 +244,12 @@ class DashboardBrowserTest {
     }
 
     private void logIn() {
+        logIn(monitor.adminPassword);
+    }
+
+    private void logIn(String password) {
         page.getByTestId("login-username").fill("admin");
-        page.getByTestId("login-password").fill(monitor.adminPassword);
+        page.getByTestId("login-password").fill(password);
         page.getByTestId("login-submit").click();
         assertThat(page.getByTestId("user-name")).hasText("admin");
     }

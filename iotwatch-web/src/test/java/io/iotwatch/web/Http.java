@@ -55,6 +55,10 @@ final class Http {
         return send("POST", path, body);
     }
 
+    HttpResponse<String> put(String path, String body) throws IOException, InterruptedException {
+        return send("PUT", path, body);
+    }
+
     HttpResponse<String> delete(String path) throws IOException, InterruptedException {
         return send("DELETE", path, null);
     }

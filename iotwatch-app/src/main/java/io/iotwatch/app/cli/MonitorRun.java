@@ -62,7 +62,8 @@ final class MonitorRun {
                 out.printf("dashboard: %s%n", web.url(host));
                 web.firstAdminPassword().ifPresentOrElse(
                         password -> out.printf("log in as admin with the password %s%n"
-                                + "(made now, shown this once and stored only as a slow hash: keep it somewhere safe)%n", password),
+                                + "(made now, shown this once and stored only as a slow hash: keep it somewhere safe, or change it on the "
+                                + "Access page)%n", password),
                         () -> out.println("log in with your account (the first start printed the admin's password)"));
                 out.flush();
                 Sources sources = Sources.start(config, new Sources.Wiring(detecting, store::checkpoint,

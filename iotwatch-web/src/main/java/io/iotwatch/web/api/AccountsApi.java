@@ -1,5 +1,6 @@
 package io.iotwatch.web.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.iotwatch.store.ApiToken;
 import io.iotwatch.store.User;
 import io.iotwatch.store.UserRole;
@@ -12,10 +13,12 @@ import io.iotwatch.web.auth.Sessions;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
-/** Logging in and out, the session, users (admin) and API tokens. */
+/** Logging in and out, the session, passwords, users (admin) and API tokens. */
 public final class AccountsApi {
 
     record Credentials(String username, String password) {}
@@ -29,6 +32,11 @@ public final class AccountsApi {
     }
 
     record NewUser(String name, String role, String password) {}
+
+    // "new" is the field's name in the API and a Java keyword
+    record OwnPassword(String current, @JsonProperty("new") String next) {}
+
+    record PasswordReset(String password) {}
 
     record TokenRequest(String name) {}
 
@@ -58,6 +66,8 @@ public final class AccountsApi {
         routes.get("/api/v1/users", ctx -> ctx.json(accounts.list().stream().map(UserInfo::of).toList()), Permission.ADMINISTER);
         routes.post("/api/v1/users", this::createUser, Permission.ADMINISTER);
         routes.delete("/api/v1/users/{name}", this::deleteUser, Permission.ADMINISTER);
+        routes.post("/api/v1/password", this::changePassword);
+        routes.put("/api/v1/users/{name}/password", this::resetPassword, Permission.ADMINISTER);
         routes.get("/api/v1/tokens", ctx -> ctx.json(accounts.tokens(Access.principal(ctx, true).user()).stream()
                 .map(TokenInfo::of).toList()));
         routes.post("/api/v1/tokens", this::createToken);
@@ -70,15 +80,13 @@ public final class AccountsApi {
     }
 
     private void login(Context ctx) {
-        Credentials credentials = body(ctx, Credentials.class, "{\"username\": \"...\", \"password\": \"...\"}");
+        Credentials credentials = Query.body(ctx, Credentials.class, "{\"username\": \"...\", \"password\": \"...\"}");
         if (credentials.username() == null || credentials.password() == null) {
             throw new BadRequest("give 'username' and 'password'");
         }
         Accounts.Login login = accounts.login(credentials.username(), credentials.password(), ctx.ip());
         if (!login.retryAfter().isZero()) {
-            long seconds = Math.max(1, login.retryAfter().toSeconds());
-            ctx.header("Retry-After", Long.toString(seconds));
-            ctx.status(429).json(Map.of("error", "too many failed logins: try again in " + seconds + " s"));
+            throttled(ctx, login.retryAfter());
             return;
         }
         if (login.user().isEmpty()) {
@@ -100,7 +108,7 @@ public final class AccountsApi {
     }
 
     private void createUser(Context ctx) {
-        NewUser request = body(ctx, NewUser.class, "{\"name\": \"...\", \"role\": \"viewer\", \"password\": \"...\"}");
+        NewUser request = Query.body(ctx, NewUser.class, "{\"name\": \"...\", \"role\": \"viewer\", \"password\": \"...\"}");
         UserRole role;
         try {
             role = UserRole.of(request.role() == null ? "" : request.role());
@@ -129,8 +137,48 @@ public final class AccountsApi {
         ctx.status(204);
     }
 
+    private void changePassword(Context ctx) {
+        OwnPassword request = Query.body(ctx, OwnPassword.class, "{\"current\": \"...\", \"new\": \"...\"}");
+        Principal who = Access.principal(ctx, true);
+        Accounts.PasswordChange change;
+        try {
+            change = accounts.changePassword(who.user(), request.current(), request.next(), ctx.ip());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage());
+        }
+        if (!change.retryAfter().isZero()) {
+            throttled(ctx, change.retryAfter());
+            return;
+        }
+        if (!change.changed()) {
+            ctx.status(403).json(Map.of("error", "the current password is wrong"));
+            return;
+        }
+        // whoever else holds a session of this user, perhaps the reason for the change, is out; the caller stays
+        sessions.closeOthers(who.user(), who.session() == null ? null : who.session().id());
+        ctx.status(204);
+    }
+
+    private void resetPassword(Context ctx) {
+        String name = ctx.pathParam("name");
+        String admin = Access.principal(ctx, true).user();
+        if (name.equals(admin)) {
+            throw new BadRequest("change your own password with POST /api/v1/password, which asks for the current one");
+        }
+        PasswordReset request = Query.body(ctx, PasswordReset.class, "{\"password\": \"...\"}");
+        try {
+            accounts.resetPassword(name, request.password(), admin);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage());
+        } catch (NoSuchElementException e) {
+            throw new NotFoundResponse("no user " + name);
+        }
+        sessions.closeAll(name);
+        ctx.status(204);
+    }
+
     private void createToken(Context ctx) {
-        TokenRequest request = ctx.body().isBlank() ? new TokenRequest(null) : body(ctx, TokenRequest.class, "{\"name\": \"...\"}");
+        TokenRequest request = ctx.body().isBlank() ? new TokenRequest(null) : Query.body(ctx, TokenRequest.class, "{\"name\": \"...\"}");
         Accounts.NewToken token;
         try {
             token = accounts.createToken(Access.principal(ctx, true).user(), request.name());
@@ -140,11 +188,9 @@ public final class AccountsApi {
         ctx.status(201).json(Map.of("id", token.token().id(), "name", token.token().name(), "token", token.secret()));
     }
 
-    private static <T> T body(Context ctx, Class<T> type, String example) {
-        try {
-            return ctx.bodyAsClass(type);
-        } catch (RuntimeException e) {
-            throw new BadRequest("the body must be JSON like " + example);
-        }
+    private static void throttled(Context ctx, Duration wait) {
+        long seconds = Math.max(1, wait.toSeconds());
+        ctx.header("Retry-After", Long.toString(seconds));
+        ctx.status(429).json(Map.of("error", "too many failed logins: try again in " + seconds + " s"));
     }
 }

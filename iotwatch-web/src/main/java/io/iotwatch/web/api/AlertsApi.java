@@ -82,7 +82,7 @@ public final class AlertsApi {
 
     private void triage(Context ctx) {
         StoredAlert alert = found(ctx.pathParam("id"));
-        Triage request = body(ctx);
+        Triage request = Query.body(ctx, Triage.class, "{\"action\": \"acknowledge\", \"note\": \"...\"}");
         String note = request.note() == null ? "" : request.note().strip();
         if (note.length() > MAX_NOTE) {
             throw new BadRequest("a note has at most " + MAX_NOTE + " characters");
@@ -182,14 +182,6 @@ public final class AlertsApi {
 
     private StoredAlert found(String id) {
         return api.store().alertQueries().find(id).orElseThrow(() -> new NotFoundResponse("no alert " + id));
-    }
-
-    private static Triage body(Context ctx) {
-        try {
-            return ctx.bodyAsClass(Triage.class);
-        } catch (RuntimeException e) {
-            throw new BadRequest("the body must be JSON like {\"action\": \"acknowledge\", \"note\": \"...\"}");
-        }
     }
 
     private static Set<ThreatLevel> levels(String text) {

@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The query parameters the API shares: a time range, a chart step, paging. */
+/** The query parameters the API shares (a time range, a chart step, paging) and its JSON bodies. */
 final class Query {
 
     static final Duration DEFAULT_RANGE = Duration.ofHours(24);
@@ -121,6 +121,15 @@ final class Query {
             return value;
         } catch (NumberFormatException e) {
             throw new BadRequest("'" + name + "' is not a whole number: " + text);
+        }
+    }
+
+    /** The request's JSON body as a {@code type}; 400 naming {@code example} when it is not that JSON. */
+    static <T> T body(Context ctx, Class<T> type, String example) {
+        try {
+            return ctx.bodyAsClass(type);
+        } catch (Exception e) { // Javalin passes on Jackson's checked JsonProcessingException for a body that is not JSON
+            throw new BadRequest("the body must be JSON like " + example);
         }
     }
 }

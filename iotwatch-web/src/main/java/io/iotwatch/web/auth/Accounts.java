@@ -30,6 +30,9 @@ public final class Accounts {
     /** A login's outcome: the user on success, else how long to wait (zero when the password was wrong). */
     public record Login(Optional<User> user, Duration retryAfter) {}
 
+    /** A change of one's own password: made, else how long to wait (zero when the current password was wrong). */
+    public record PasswordChange(boolean changed, Duration retryAfter) {}
+
     /** A token just made: {@code secret} is shown once and never stored. */
     public record NewToken(ApiToken token, String secret) {}
 
@@ -66,20 +69,65 @@ public final class Accounts {
     /** Checks a login, recording it in the audit log whatever its outcome. */
     public Login login(String name, String password, String address) {
         String user = name == null ? "" : name.strip();
+        Login login = check(user, password, address, "");
+        if (login.user().isPresent()) {
+            users.loggedIn(user, clock.instant(), address);
+        }
+        return login;
+    }
+
+    /**
+     * Changes the caller's own password once the current one checks out. The check is a login's: as slow,
+     * and a wrong current password is a failed login, throttled and audited as one, so a stolen session
+     * cannot be used to guess the password faster than the login page allows.
+     *
+     * @throws IllegalArgumentException if either password is missing, the new one is too short or the same
+     */
+    public PasswordChange changePassword(String name, String current, String next, String address) {
+        if (current == null || next == null) {
+            throw new IllegalArgumentException("give 'current' and 'new'");
+        }
+        checkPassword(next);
+        if (next.equals(current)) {
+            throw new IllegalArgumentException("the new password is the current one: choose another");
+        }
+        Login check = check(name, current, address, "password change: ");
+        if (check.user().isEmpty()) {
+            return new PasswordChange(false, check.retryAfter());
+        }
+        users.setPassword(name, hasher.hash(next), name);
+        return new PasswordChange(true, Duration.ZERO);
+    }
+
+    /**
+     * Sets another user's password, as an admin does for one who lost theirs; the audit log names the admin.
+     *
+     * @throws IllegalArgumentException if the password is missing or too short
+     * @throws java.util.NoSuchElementException if there is no such user
+     */
+    public void resetPassword(String name, String password, String admin) {
+        checkPassword(password);
+        users.setPassword(name, hasher.hash(password), admin);
+    }
+
+    /**
+     * The throttle, then the slow hash. A failure is counted and audited as a failed login, its reason led by
+     * {@code during}: what the password was checked for, empty for a login.
+     */
+    private Login check(String user, String password, String address, String during) {
         Duration wait = throttle.waitFor(address, user);
         if (!wait.isZero()) {
-            failed(user, address, "refused: too many failures, retry in " + wait.toSeconds() + " s");
+            failed(user, address, during + "refused: too many failures, retry in " + wait.toSeconds() + " s");
             return new Login(Optional.empty(), wait);
         }
         Optional<User> found = users.find(user);
         boolean ok = hasher.matches(password, found.map(User::passwordHash).orElse(decoyHash)) && found.isPresent();
         if (!ok) {
             throttle.failed(address, user);
-            failed(user, address, found.isPresent() ? "wrong password" : "no such user");
+            failed(user, address, during + (found.isPresent() ? "wrong password" : "no such user"));
             return new Login(Optional.empty(), Duration.ZERO);
         }
         throttle.succeeded(address, user);
-        users.loggedIn(user, clock.instant(), address);
         return new Login(found, Duration.ZERO);
     }
 

@@ -48,9 +48,17 @@ public final class Sessions {
         }
     }
 
-    /** Ends every session of {@code user}: after a password change, a role change or deletion. */
+    /** Ends every session of {@code user}: after a password reset, a role change or deletion. */
     public void closeAll(String user) {
         byId.values().removeIf(session -> session.user().equals(user));
+    }
+
+    /**
+     * Ends every session of {@code user} but the one with id {@code keep} (null: all of them): after users
+     * change their own password, whoever else holds one of their sessions is out, they are not.
+     */
+    public void closeOthers(String user, String keep) {
+        byId.values().removeIf(session -> session.user().equals(user) && !session.id().equals(keep));
     }
 
     /** Forgets expired sessions; called now and then so abandoned ones do not pile up. */

@@ -1,15 +1,73 @@
-// Access (#/access): the caller's API tokens (GET/POST/DELETE /api/v1/tokens) and, for admins, the users
-// (GET/POST/DELETE /api/v1/users). A new token's secret is shown once, as the server hands it out once.
-import { ApiError, del, get, post } from "../api.js";
+// Access (#/access): the caller's password (POST /api/v1/password), API tokens (GET/POST/DELETE
+// /api/v1/tokens) and, for admins, the users (GET/POST/DELETE /api/v1/users, PUT /api/v1/users/{name}/password).
+// A new token's secret is shown once, as the server hands it out once.
+import { ApiError, del, get, post, put } from "../api.js";
 import { el, replace } from "../dom.js";
 import { time } from "../format.js";
 import { confirmDialog, fill, panel, table } from "../widgets.js";
 
 const ROLES = ["viewer", "analyst", "admin"];
+// the server's rule too; checked here only to answer before a round trip
+const MIN_PASSWORD_LENGTH = 12;
 
 export function mount(root, ctx) {
-  root.append(tokensPanel(ctx));
+  root.append(passwordPanel(ctx), tokensPanel(ctx));
   if (ctx.session.role === "admin") root.append(usersPanel(ctx));
+}
+
+/** What is wrong with a new password, or null when nothing is. */
+function tooShort(password) {
+  return password.length < MIN_PASSWORD_LENGTH ? `A password has at least ${MIN_PASSWORD_LENGTH} characters.` : null;
+}
+
+/** Shows a text in a notice paragraph. */
+function tell(notice, text) {
+  replace(notice, text);
+  notice.hidden = false;
+}
+
+function passwordInput(placeholder, autocomplete, testid) {
+  return el("input", { type: "password", placeholder, "aria-label": placeholder, autocomplete, "data-testid": testid });
+}
+
+function passwordPanel(ctx) {
+  // for password managers: the account the new password belongs to
+  const user = el("input", { type: "text", autocomplete: "username", value: ctx.session.user, readonly: true, hidden: true });
+  const current = passwordInput("Current password", "current-password", "password-current");
+  const next = passwordInput(`New password (${MIN_PASSWORD_LENGTH} characters or more)`, "new-password", "password-new");
+  const repeated = passwordInput("New password again", "new-password", "password-repeat");
+  const outcome = el("p", { class: "notice", hidden: true, "data-testid": "password-outcome" });
+  const change = el("button", { type: "submit", "data-testid": "password-change" }, "Change password");
+  const form = el("form", { class: "inline-form" }, user, current, next, repeated, change);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const problem = tooShort(next.value) ?? (next.value === repeated.value ? null : "The two new passwords differ.");
+    if (problem) {
+      tell(outcome, problem);
+      return;
+    }
+    change.disabled = true;
+    ctx.run(
+      post("/api/v1/password", { current: current.value, new: next.value }, { expect: [400, 403, 429] })
+        .then(() => {
+          tell(outcome, "Password changed.");
+          form.reset();
+        })
+        .catch((error) => {
+          if (error instanceof ApiError) tell(outcome, error.message);
+          else throw error;
+        })
+        .finally(() => {
+          change.disabled = false;
+        }),
+    );
+  });
+  return panel(
+    "Your password",
+    el("p", {}, "Changing it logs out your other sessions, in other browsers too; your API tokens keep working."),
+    form,
+    outcome,
+  );
 }
 
 function tokensPanel(ctx) {
@@ -115,12 +173,66 @@ function usersPanel(ctx) {
             el(
               "td",
               {},
-              u.name === ctx.session.user ? "" : el("button", { type: "button", onclick: () => ctx.run(remove(u)) }, "Delete"),
+              u.name === ctx.session.user
+                ? ""
+                : el(
+                    "div",
+                    { class: "buttons" },
+                    el(
+                      "button",
+                      { type: "button", "data-testid": "user-reset", onclick: (event) => toggleReset(u, event.currentTarget) },
+                      "Reset password",
+                    ),
+                    el("button", { type: "button", onclick: () => ctx.run(remove(u)) }, "Delete"),
+                  ),
             ),
           ),
         "No users",
       ),
     );
+  }
+
+  /** Opens, under the user's row, a small form for their new password; closes it when it is open. */
+  function toggleReset(user, button) {
+    const row = button.closest("tr");
+    if (row.nextElementSibling?.classList.contains("reset-row")) {
+      row.nextElementSibling.remove();
+      return;
+    }
+    const password = passwordInput(
+      `New password for ${user.name} (${MIN_PASSWORD_LENGTH} characters or more)`,
+      "new-password",
+      "user-reset-password",
+    );
+    const submit = el("button", { type: "submit", "data-testid": "user-reset-submit" }, "Set password");
+    const cancel = el("button", { type: "button", onclick: () => line.remove() }, "Cancel");
+    const form = el("form", { class: "inline-form" }, password, submit, cancel);
+    const line = el("tr", { class: "reset-row" }, el("td", { colspan: 5 }, form));
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const problem = tooShort(password.value);
+      if (problem) {
+        tell(outcome, problem);
+        return;
+      }
+      submit.disabled = true;
+      ctx.run(
+        put(`/api/v1/users/${encodeURIComponent(user.name)}/password`, { password: password.value }, { expect: [400, 404] })
+          .then(() => {
+            tell(outcome, `Set a new password for ${user.name}; their sessions are logged out.`);
+            line.remove();
+          })
+          .catch((error) => {
+            if (error instanceof ApiError) tell(outcome, error.message);
+            else throw error;
+          })
+          .finally(() => {
+            submit.disabled = false;
+          }),
+      );
+    });
+    row.after(line);
+    password.focus();
   }
 
   async function remove(user) {
