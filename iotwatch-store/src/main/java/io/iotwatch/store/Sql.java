@@ -63,6 +63,11 @@ final class Sql {
         participants.add(participant);
     }
 
+    /** A connection of the pool for reads that span many statements; the caller closes it. */
+    Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
     /** Runs the work on a connection; {@code what} completes "cannot ..." in the StoreException of a failure. */
     <T> T read(String what, Work<T> work) {
         try (Connection c = pool.getConnection()) {

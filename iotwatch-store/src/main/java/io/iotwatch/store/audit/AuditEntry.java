@@ -109,6 +109,11 @@ public record AuditEntry(long index, long block, long timeMillis, String kind, S
             if (at >= text.length || text[at] != '"') {
                 throw new IllegalArgumentException("a string of an audit entry does not begin with a quote");
             }
+            for (int i = at + 1; i < text.length && text[i] != '\\'; i++) {
+                if (text[i] == '"') { // no escape, as in nearly every kind and subject
+                    return new JsonString(new String(text, at + 1, i - at - 1, StandardCharsets.UTF_8), i + 1);
+                }
+            }
             StringBuilder value = new StringBuilder();
             int run = at + 1;
             for (int i = at + 1; i < text.length; i++) {
