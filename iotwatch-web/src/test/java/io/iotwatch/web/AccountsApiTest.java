@@ -6,37 +6,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotwatch.store.audit.AuditEntry;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Changing one's own password and an admin's reset of another's, over the real store of {@link TestMonitor}. */
-class AccountsApiTest {
+class AccountsApiTest extends LoggedInAdmin {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NEW_PASSWORD = "a new and long password";
     private static final String VERA = "vera's first password";
 
-    @TempDir
-    Path dir;
-
-    private TestMonitor monitor;
-    private Http admin;
-
-    @BeforeEach
-    void start() throws Exception {
-        monitor = new TestMonitor(dir);
-        admin = new Http(monitor.url());
-        assertThat(admin.login("admin", monitor.adminPassword).statusCode()).isEqualTo(200);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        monitor.close();
+    AccountsApiTest() {
+        super(false);
     }
 
     @Test

@@ -11,33 +11,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ApiTest {
+class ApiTest extends LoggedInAdmin {
 
-    @TempDir
-    Path dir;
-
-    private TestMonitor monitor;
-    private Http admin;
-
-    @BeforeEach
-    void start() throws Exception {
-        monitor = new TestMonitor(dir);
-        monitor.seed();
-        admin = new Http(monitor.url());
-        assertThat(admin.login("admin", monitor.adminPassword).statusCode()).isEqualTo(200);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        monitor.close();
+    ApiTest() {
+        super(true);
     }
 
     @Test

@@ -12,41 +12,22 @@ import io.iotwatch.store.audit.SignedHead;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The audit log's routes over the real store of {@link TestMonitor}; blocks are sealed by hand with {@code audit().seal()}. */
-class AuditApiTest {
+class AuditApiTest extends LoggedInAdmin {
 
     private static final HexFormat HEX = HexFormat.of();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
-
-    private TestMonitor monitor;
-    private Http admin;
-
-    @BeforeEach
-    void start() throws Exception {
-        monitor = new TestMonitor(dir);
-        monitor.seed();
-        admin = new Http(monitor.url());
-        assertThat(admin.login("admin", monitor.adminPassword).statusCode()).isEqualTo(200);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        monitor.close();
+    AuditApiTest() {
+        super(true);
     }
 
     @Test
