@@ -1,8 +1,12 @@
 package io.iotwatch.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 
 /**
  * What differs between the supported databases: column types (filled into the one set of migrations as
@@ -41,6 +45,28 @@ enum Dialect {
     Dialect(Map<String, String> placeholders, Map<String, String> connectionProperties) {
         this.placeholders = placeholders;
         this.connectionProperties = connectionProperties;
+    }
+
+    /**
+     * Prepares {@code c} for a write transaction, before it begins. SQLite's transactions begin deferred:
+     * one that reads first and then writes after another connection committed fails at once (busy, its
+     * snapshot stale), which no busy timeout waits out; begun IMMEDIATE it waits its turn to write
+     * instead. Reads stay deferred, so a long read never holds the writers up.
+     */
+    void beginWrite(Connection c) throws SQLException {
+        if (this == SQLITE) {
+            c.unwrap(SQLiteConnection.class).getConnectionConfig().setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        }
+    }
+
+    /**
+     * Undoes {@link #beginWrite} before the transaction ends: the SQLite driver begins the next transaction
+     * as soon as one ends, and that one must be deferred again.
+     */
+    void endWrite(Connection c) throws SQLException {
+        if (this == SQLITE) {
+            c.unwrap(SQLiteConnection.class).getConnectionConfig().setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+        }
     }
 
     static Dialect of(String jdbcUrl) {

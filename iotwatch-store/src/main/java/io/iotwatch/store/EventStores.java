@@ -102,6 +102,12 @@ public final class EventStores {
         // one connection for the writer, three for reads meanwhile: the dashboard asks several at once
         config.setMaximumPoolSize(4);
         dialect.connectionProperties().forEach(config::addDataSourceProperty);
+        if (dialect == Dialect.MARIADB) {
+            // as PostgreSQL's default: every statement sees what is committed when it runs. Under MariaDB's default
+            // (repeatable read) a batch that read the alerts before waiting for another process's audit append
+            // would go on reading the log as it was before that append, and collide with it
+            config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        }
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {

@@ -57,6 +57,10 @@ final class JdbcAuditTrail implements AuditTrail, Sql.Participant {
 
     private final Sql sql;
     private final String upsertSubject;
+    // taken before reading the newest entry, held to the end of the transaction: two processes appending to
+    // one PostgreSQL or MariaDB database would otherwise both take the same next index; SQLite lets one
+    // writer in at a time anyway, and has no FOR UPDATE
+    private final String lockAppending;
     private final AuditSettings settings;
     private final PublicKey publicKey; // null while the log has not begun (read-only, empty database)
     private final PrivateKey privateKey; // null when read-only
@@ -107,6 +111,7 @@ final class JdbcAuditTrail implements AuditTrail, Sql.Participant {
     private JdbcAuditTrail(Sql sql, Dialect dialect, AuditSettings settings, PublicKey publicKey, PrivateKey privateKey) {
         this.sql = sql;
         this.upsertSubject = dialect.upsert("audit_subjects", List.of("subject"), List.of(new Merged("latest_entry", Merge.REPLACE)));
+        this.lockAppending = dialect == Dialect.SQLITE ? null : "SELECT id FROM audit_key WHERE id = 1 FOR UPDATE";
         this.settings = settings;
         this.publicKey = publicKey;
         this.privateKey = privateKey;
@@ -262,6 +267,9 @@ final class JdbcAuditTrail implements AuditTrail, Sql.Participant {
      */
     private State working(Connection c) throws SQLException {
         if (working == null) {
+            if (lockAppending != null) {
+                Sql.each(c, lockAppending, rs -> { });
+            }
             long[] newest = Sql.first(c, "SELECT (SELECT MAX(entry_index) FROM audit_entries),"
                     + " (SELECT MAX(block_index) FROM audit_blocks)", rs -> new long[] {nullAsMinusOne(rs, 1), nullAsMinusOne(rs, 2)})
                     .orElseThrow();

@@ -90,7 +90,7 @@ final class JdbcEventStore implements EventStore {
         this.upsertAlert = dialect.upsert("alerts", AlertRows.COLUMNS.subList(0, 1),
                 Merged.each(Merge.REPLACE, AlertRows.COLUMNS.subList(1, AlertRows.COLUMNS.size())));
         this.aggregator = new TrafficAggregator(dialect, maxHosts, hostWrites);
-        this.sql = new Sql(pool, writing);
+        this.sql = new Sql(pool, writing, dialect);
         sql.participate(aggregator);
         this.audit = JdbcAuditTrail.open(sql, dialect, auditSettings);
         this.traffic = new JdbcTrafficQueries(sql, this::writePendingHosts);

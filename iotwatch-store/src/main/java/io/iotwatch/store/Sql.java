@@ -16,8 +16,9 @@ import javax.sql.DataSource;
 
 /**
  * Statements with bound parameters over the store's pool. Reads run on any connection; writes run in a
- * transaction under the store's one writer lock, as storing batches does: a second writer in the same
- * SQLite file could otherwise fail its transaction (busy) instead of waiting.
+ * transaction under the store's one writer lock, as storing batches does, begun as {@link Dialect#beginWrite}
+ * says: a second writer in the same SQLite file, in this process or another, could otherwise fail its
+ * transaction (busy) instead of waiting.
  */
 final class Sql {
 
@@ -51,11 +52,13 @@ final class Sql {
 
     private final DataSource pool;
     private final ReentrantLock writing;
+    private final Dialect dialect;
     private final List<Participant> participants = new CopyOnWriteArrayList<>();
 
-    Sql(DataSource pool, ReentrantLock writing) {
+    Sql(DataSource pool, ReentrantLock writing, Dialect dialect) {
         this.pool = pool;
         this.writing = writing;
+        this.dialect = dialect;
     }
 
     /** Tells the participant the outcome of every write transaction from now on. */
@@ -81,15 +84,18 @@ final class Sql {
     <T> T write(String what, Work<T> work) {
         writing.lock();
         try (Connection c = pool.getConnection()) {
+            dialect.beginWrite(c);
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
+                dialect.endWrite(c);
                 c.commit();
                 participants.forEach(Participant::committed);
                 return result;
             } catch (SQLException | RuntimeException e) {
                 participants.forEach(Participant::rolledBack);
                 try {
+                    dialect.endWrite(c);
                     c.rollback();
                 } catch (SQLException suppressed) {
                     e.addSuppressed(suppressed);

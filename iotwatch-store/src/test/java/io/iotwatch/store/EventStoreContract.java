@@ -24,6 +24,7 @@ import io.iotwatch.core.event.Reject;
 import io.iotwatch.core.event.VendorAlertEvent;
 import io.iotwatch.core.sink.Batch;
 import io.iotwatch.core.sink.Checkpoint;
+import io.iotwatch.store.audit.AuditRecord;
 import io.iotwatch.store.audit.AuditSettings;
 import io.iotwatch.store.audit.MerkleTree;
 import java.nio.charset.StandardCharsets;
@@ -1240,6 +1241,39 @@ abstract class EventStoreContract {
         }
         assertThat(audit.verify(head).problems()).extracting(p -> p.message())
                 .containsExactly("alert h1 differs from this, its latest entry: the alert was changed without an entry");
+    }
+
+    @Test
+    void twoStoresAppendingToOneAuditLogAtOnceLeaveALogThatVerifies() throws Exception {
+        // as an 'ingest' beside a 'serve' on one database: each its own connections and state
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try (EventStore other = open()) {
+            List<Future<?>> done = new ArrayList<>();
+            for (EventStore writer : List.of(store, other)) {
+                done.add(writers.submit(() -> {
+                    for (int i = 0; i < 60; i++) {
+                        writer.audit().record(new AuditRecord("login", "user" + (i % 7), Map.of("n", Integer.toString(i))));
+                        // a batch reads the stored alerts before it appends their entries
+                        writer.accept(new Batch(List.of(), List.of(), List.of(alert("c" + (i % 5), ThreatLevel.LOW, i + 1, T0,
+                                Map.of())), Optional.empty()));
+                        if (i % 20 == 19) {
+                            writer.audit().seal();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : done) {
+                writer.get();
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+        store.audit().seal();
+        var verification = store.audit().verify(null);
+        assertThat(verification.problems()).isEmpty();
+        assertThat(verification.entries()).isGreaterThan(120);
+        assertThat(store.audit().entriesAbout("user3", 100)).hasSize(18);
     }
 
     private Connection connect() throws SQLException {
