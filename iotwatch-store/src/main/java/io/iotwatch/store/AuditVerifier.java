@@ -160,7 +160,7 @@ final class AuditVerifier {
      */
     private final class BlockCheck {
         final AuditBlock block;
-        final byte[] leaves;
+        byte[] leaves; // let go once the block is checked: a log's leaf hashes are 32 bytes an entry
         final Problems problems = new Problems(); // found by the walk, in order, on its thread
         final Problems hashProblems = new Problems(); // found by run(), on a worker thread
         final List<Seen> seen = new ArrayList<>();
@@ -370,6 +370,7 @@ final class AuditVerifier {
             progress.entries++;
         }
         check.seen.clear();
+        check.leaves = null;
     }
 
     /** The entries after the newest block: in order, in the open block, and linked right; no signature covers them yet. */
