@@ -33,6 +33,7 @@ class ArchitectureTest {
                 .layer("logs").definedBy("io.iotwatch.logs..")
                 .layer("packet").definedBy("io.iotwatch.packet..")
                 .layer("store").definedBy("io.iotwatch.store..")
+                .layer("report").definedBy("io.iotwatch.report..")
                 .layer("detect").definedBy("io.iotwatch.detect..")
                 .layer("sim").definedBy("io.iotwatch.sim..")
                 .layer("ml").definedBy("io.iotwatch.ml..")
@@ -41,12 +42,13 @@ class ArchitectureTest {
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
                 .whereLayer("logs").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("packet").mayOnlyBeAccessedByLayers("sim", "ml", "app")
-                .whereLayer("store").mayOnlyBeAccessedByLayers("web", "app")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("web", "report", "app")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("web").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("detect").mayOnlyBeAccessedByLayers("ml", "app")
                 .whereLayer("sim").mayOnlyBeAccessedByLayers("ml", "app")
                 .whereLayer("ml").mayOnlyBeAccessedByLayers("app")
-                .whereLayer("core").mayOnlyBeAccessedByLayers("logs", "packet", "store", "detect", "sim", "ml", "web", "app");
+                .whereLayer("core").mayOnlyBeAccessedByLayers("logs", "packet", "store", "report", "detect", "sim", "ml", "web", "app");
         layers.check(classes);
     }
 

@@ -56,7 +56,7 @@ final class AuditCommand implements Runnable {
     }
 
     /** The configured store, opened to read and verify only; a missing embedded database is an error, not created. */
-    private static EventStore open(IotwatchConfig config) {
+    static EventStore open(IotwatchConfig config) {
         Path embedded = config.dataPath().resolve("iotwatch.db");
         if (config.database().url().isEmpty() && !Files.exists(embedded)) {
             throw new UserFacingException("there is no database in " + config.dataPath().toAbsolutePath().normalize()

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
             ""
         },
         subcommands = {DemoCommand.class, ServeCommand.class, IngestCommand.class, CaptureCommand.class, FeaturesCommand.class, TrainCommand.class, ModelCommand.class,
-            AlertsCommand.class, AuditCommand.class, GenerateCommand.class,
+            AlertsCommand.class, AuditCommand.class, ReportCommand.class, GenerateCommand.class,
             ParseCommand.class, ListenCommand.class, LabCommand.class,
             CommandLine.HelpCommand.class},
         footer = {

@@ -1,0 +1,81 @@
+package io.iotwatch.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path data;
+
+    private CliRun run(String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "report";
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[args.length + 1] = "--data-dir";
+        all[args.length + 2] = data.toString();
+        return CliRun.of(all);
+    }
+
+    @Test
+    void writesTheJsonReportOfTheIngestedSamplesWithEverySection() throws Exception {
+        CliRun ingest = CliRun.of("ingest", "--data-dir", data.toString(), "--no-progress", IngestCommandTest.SAMPLES.toString());
+        assertThat(ingest.exitCode()).as(ingest.toString()).isZero();
+        Path out = data.resolve("report.json");
+
+        // the samples are of 2025; a period reaching to now holds their alerts and the block sealed when ingest stopped
+        CliRun report = run("--from", "2025-01-01T00:00:00Z", "--to", "now", "--format", "json", "--out", out.toString());
+
+        assertThat(report.exitCode()).as(report.toString()).isZero();
+        assertThat(report.out()).contains("Report of 2025-01-01T00:00:00Z to ", "audit log verified", out.toString());
+        JsonNode tree = JSON.readTree(Files.readString(out));
+        assertThat(tree.properties()).extracting(Map.Entry::getKey).containsExactly("period", "summary", "timeline", "topSources", "topTargets",
+                "detection", "recommendations", "compliance", "alerts");
+        assertThat(tree.at("/summary/alerts").asLong()).isPositive().isEqualTo(tree.at("/alerts").size());
+        assertThat(tree.at("/summary/events").asLong()).isPositive();
+        assertThat(tree.at("/timeline").size()).isBetween(1, 100);
+        assertThat(tree.at("/recommendations").size()).isPositive();
+        assertThat(tree.at("/detection").size()).isPositive();
+        assertThat(tree.at("/compliance/timeToDetect/count").asLong()).isEqualTo(tree.at("/summary/alerts").asLong());
+        assertThat(tree.at("/compliance/audit/valid").asBoolean()).isTrue();
+        assertThat(tree.at("/compliance/audit/head/signature").isTextual()).isTrue();
+    }
+
+    @Test
+    void pdfAndHtmlAreRefusedAsNotBuiltYet() {
+        for (String format : new String[] {"pdf", "html"}) {
+            CliRun report = run("--format", format, "--out", data.resolve("r." + format).toString());
+            assertThat(report.exitCode()).isEqualTo(2);
+            assertThat(report.err()).contains("pdf and html reports are not built yet");
+        }
+        assertThat(data.resolve("r.pdf")).doesNotExist();
+    }
+
+    @Test
+    void aWrongTimeOrPeriodIsRefused() {
+        CliRun wrongTime = run("--from", "yesterday", "--out", data.resolve("r.json").toString());
+        assertThat(wrongTime.exitCode()).isEqualTo(2);
+        assertThat(wrongTime.err()).contains("--from: 'yesterday' is not 'now' or an ISO-8601 time");
+        CliRun backwards = run("--from", "2025-05-12T00:00:00Z", "--to", "2025-05-11T00:00:00Z", "--out", data.resolve("r.json").toString());
+        assertThat(backwards.exitCode()).isEqualTo(2);
+        assertThat(backwards.err()).contains("is after --to");
+    }
+
+    @Test
+    void aMissingDatabaseIsAnErrorAndNoneIsCreated() {
+        CliRun report = run("--out", data.resolve("r.json").toString());
+        assertThat(report.exitCode()).isNotZero();
+        assertThat(report.err()).contains("there is no database in");
+        assertThat(data.resolve("iotwatch.db")).doesNotExist();
+        assertThat(data.resolve("r.json")).doesNotExist();
+    }
+}

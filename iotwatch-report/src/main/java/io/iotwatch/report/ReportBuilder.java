@@ -1,0 +1,336 @@
+package io.iotwatch.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iotwatch.core.alert.Alert;
+import io.iotwatch.core.alert.ThreatLevel;
+import io.iotwatch.store.AlertFilter;
+import io.iotwatch.store.AlertPage;
+import io.iotwatch.store.AlertStatus;
+import io.iotwatch.store.EventStore;
+import io.iotwatch.store.LevelBucket;
+import io.iotwatch.store.StoredAlert;
+import io.iotwatch.store.TrafficBucket;
+import io.iotwatch.store.audit.AuditBlock;
+import io.iotwatch.store.audit.AuditEntry;
+import io.iotwatch.store.audit.SignedHead;
+import io.iotwatch.store.audit.Verification;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the {@link Report} of a period from the store. Every figure but the traffic totals, the timeline and the
+ * audit check comes from one read of the period's alerts, so the sections agree with one another.
+ */
+public final class ReportBuilder {
+
+    /** Rows of the top sources and top targets. */
+    public static final int TOP = 10;
+    /** At most this many steps in the timeline. */
+    public static final int MAX_TIMELINE_STEPS = 100;
+    /**
+     * Audit entries read per alert, newest first, to find when it was raised and triaged. An alert whose incident
+     * was updated more often than this has its raised entry out of reach and is left out of the response times.
+     */
+    private static final int ENTRIES_PER_ALERT = 10_000;
+
+    private static final int ALERT_PAGE = 1000;
+    private static final int BLOCK_PAGE = 100;
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+    private static final List<Duration> STEPS = List.of(MINUTE, Duration.ofMinutes(2), Duration.ofMinutes(5),
+            Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2),
+            Duration.ofHours(3), Duration.ofHours(6), Duration.ofHours(12), Duration.ofDays(1));
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ReportBuilder() {}
+
+    /**
+     * The report of {@code from} to {@code to} (both included), dated by {@code clock}.
+     *
+     * @throws IllegalArgumentException if {@code from} is after {@code to}
+     */
+    public static Report build(EventStore store, Instant from, Instant to, Clock clock) {
+        Period period = new Period(from, to, clock.instant());
+        List<StoredAlert> alerts = alerts(store, from, to);
+        return new Report(period, summary(store, alerts, from, to), timeline(store, from, to), topSources(alerts),
+                topTargets(alerts), detection(alerts), recommendations(alerts), compliance(store, alerts, to),
+                alertRows(alerts));
+    }
+
+    /** The alerts whose incident overlaps the period, most recently active first. */
+    private static List<StoredAlert> alerts(EventStore store, Instant from, Instant to) {
+        AlertFilter filter = new AlertFilter(from, to, null, null, null, null, null, null, null, null);
+        // keyed by id: an alert that grows while we page moves to the front and would otherwise be read twice
+        Map<String, StoredAlert> byId = new LinkedHashMap<>();
+        for (int offset = 0; ; offset += ALERT_PAGE) {
+            AlertPage page = store.alertQueries().find(filter, offset, ALERT_PAGE);
+            page.items().forEach(alert -> byId.putIfAbsent(alert.alert().id(), alert));
+            if (page.items().size() < ALERT_PAGE) {
+                return List.copyOf(byId.values());
+            }
+        }
+    }
+
+    private static Summary summary(EventStore store, List<StoredAlert> alerts, Instant from, Instant to) {
+        Map<ThreatLevel, Long> levels = new EnumMap<>(ThreatLevel.class);
+        for (ThreatLevel level : ThreatLevel.values()) {
+            levels.put(level, 0L);
+        }
+        long occurrences = 0;
+        for (StoredAlert stored : alerts) {
+            levels.merge(stored.alert().level(), 1L, Long::sum);
+            occurrences += stored.alert().count();
+        }
+        Map<String, Long> byLevel = new LinkedHashMap<>();
+        levels.forEach((level, n) -> byLevel.put(level.id(), n));
+        long events = 0;
+        long packets = 0;
+        long bytes = 0;
+        for (TrafficBucket bucket : trafficBuckets(store, from, to)) {
+            events += bucket.events();
+            packets += bucket.packets();
+            bytes += bucket.bytes();
+        }
+        return new Summary(alerts.size(), occurrences, byLevel, mostFirst(alerts.stream().map(a -> a.alert().group()).toList()),
+                mostFirst(alerts.stream().map(a -> a.alert().attackClass()).toList()), events, packets, bytes);
+    }
+
+    /**
+     * The traffic buckets that cover the minutes holding part of the period: per minute for the partial days at its
+     * ends, per UTC day between them, so a year's report reads a few hundred buckets rather than half a million.
+     */
+    private static List<TrafficBucket> trafficBuckets(EventStore store, Instant from, Instant to) {
+        Instant firstWholeDay = from.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
+        Instant lastDay = to.truncatedTo(ChronoUnit.DAYS);
+        if (!firstWholeDay.isBefore(lastDay)) {
+            return store.traffic().series(from, to, MINUTE);
+        }
+        List<TrafficBucket> buckets = new ArrayList<>(store.traffic().series(from, firstWholeDay.minusNanos(1), MINUTE));
+        buckets.addAll(store.traffic().series(firstWholeDay, lastDay.minusNanos(1), Duration.ofDays(1)));
+        buckets.addAll(store.traffic().series(lastDay, to, MINUTE));
+        return buckets;
+    }
+
+    private static List<LevelBucket> timeline(EventStore store, Instant from, Instant to) {
+        return store.alertQueries().series(from, to, timelineStep(from, to));
+    }
+
+    /**
+     * The shortest of 1, 2, 5, 10, 15 and 30 minutes, 1, 2, 3, 6 and 12 hours and whole days that cuts the period
+     * into at most {@link #MAX_TIMELINE_STEPS} steps aligned as the store aligns them.
+     */
+    public static Duration timelineStep(Instant from, Instant to) {
+        // steps are aligned to the epoch, so the period's ends may each add a partial step: 2 fewer whole ones
+        long span = Duration.between(from, to).toMillis();
+        long needed = Math.ceilDiv(span, MAX_TIMELINE_STEPS - 2);
+        for (Duration step : STEPS) {
+            if (step.toMillis() >= needed) {
+                return step;
+            }
+        }
+        return Duration.ofDays(Math.ceilDiv(needed, Duration.ofDays(1).toMillis()));
+    }
+
+    private static List<SourceRow> topSources(List<StoredAlert> alerts) {
+        Map<String, List<Alert>> bySource = groupBy(alerts, Alert::srcIp);
+        return bySource.entrySet().stream()
+                .map(e -> sourceRow(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingLong(SourceRow::alerts).reversed().thenComparing(SourceRow::ip))
+                .limit(TOP)
+                .toList();
+    }
+
+    private static SourceRow sourceRow(String ip, List<Alert> alerts) {
+        ThreatLevel highest = ThreatLevel.LOW;
+        Instant first = alerts.getFirst().firstSeen();
+        Instant last = alerts.getFirst().lastSeen();
+        long occurrences = 0;
+        for (Alert alert : alerts) {
+            highest = highest.max(alert.level());
+            first = alert.firstSeen().isBefore(first) ? alert.firstSeen() : first;
+            last = alert.lastSeen().isAfter(last) ? alert.lastSeen() : last;
+            occurrences += alert.count();
+        }
+        return new SourceRow(ip, alerts.size(), occurrences, classes(alerts), highest.id(), first, last);
+    }
+
+    private static List<TargetRow> topTargets(List<StoredAlert> alerts) {
+        Map<String, List<Alert>> byTarget = groupBy(alerts, Alert::dstIp);
+        return byTarget.entrySet().stream()
+                .map(e -> new TargetRow(e.getKey(), e.getValue().size(), e.getValue().stream().map(Alert::srcIp)
+                        .filter(ip -> ip != null).distinct().count(), classes(e.getValue())))
+                .sorted(Comparator.comparingLong(TargetRow::alerts).reversed().thenComparing(TargetRow::ip))
+                .limit(TOP)
+                .toList();
+    }
+
+    private static List<DetectorRow> detection(List<StoredAlert> alerts) {
+        Map<String, List<Alert>> byDetector = groupBy(alerts, Alert::detector);
+        return byDetector.entrySet().stream()
+                .map(e -> detectorRow(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingLong(DetectorRow::alerts).reversed().thenComparing(DetectorRow::detector))
+                .toList();
+    }
+
+    private static DetectorRow detectorRow(String detector, List<Alert> alerts) {
+        long[] histogram = new long[DetectorRow.BINS];
+        double sum = 0;
+        for (Alert alert : alerts) {
+            histogram[DetectorRow.bin(alert.confidence())]++;
+            sum += alert.confidence();
+        }
+        return new DetectorRow(detector, alerts.size(), classes(alerts), sum / alerts.size(), histogram);
+    }
+
+    private static List<Recommendation> recommendations(List<StoredAlert> alerts) {
+        Map<String, List<Alert>> byGroup = groupBy(alerts, Alert::group);
+        return byGroup.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<String, List<Alert>>>comparingInt(e -> e.getValue().size()).reversed()
+                        .thenComparing(Map.Entry::getKey))
+                .map(e -> Recommendations.recommend(e.getKey(), classes(e.getValue())))
+                .toList();
+    }
+
+    private static Compliance compliance(EventStore store, List<StoredAlert> alerts, Instant to) {
+        List<Long> detect = new ArrayList<>();
+        List<Long> acknowledge = new ArrayList<>();
+        List<Long> resolve = new ArrayList<>();
+        long triaged = 0;
+        for (StoredAlert stored : alerts) {
+            triaged += stored.triage() == null ? 0 : 1;
+            Milestones times = milestones(store.audit().entriesAbout(stored.alert().id(), ENTRIES_PER_ALERT));
+            if (times.raised() == null) {
+                continue;
+            }
+            detect.add(Math.max(0, times.raised() - stored.alert().firstSeen().toEpochMilli()));
+            if (times.acknowledged() != null) {
+                acknowledge.add(Math.max(0, times.acknowledged() - times.raised()));
+            }
+            if (times.resolved() != null) {
+                resolve.add(Math.max(0, times.resolved() - times.raised()));
+            }
+        }
+        double share = alerts.isEmpty() ? 0 : (double) triaged / alerts.size();
+        return new Compliance(stat(detect), stat(acknowledge), stat(resolve), triaged, share,
+                store.triage().allowRules().size(), auditCheck(store, to));
+    }
+
+    /**
+     * When an alert was recorded raised (or adopted), first acknowledged and first resolved, epoch milliseconds;
+     * null for what never happened.
+     */
+    private record Milestones(Long raised, Long acknowledged, Long resolved) {}
+
+    /** The milestones in an alert's entries, newest first as the store gives them. */
+    private static Milestones milestones(List<AuditEntry> newestFirst) {
+        Long raised = null;
+        Long acknowledged = null;
+        Long resolved = null;
+        // walking newest first, the last match of each kind is the oldest
+        for (AuditEntry entry : newestFirst) {
+            switch (entry.kind()) {
+                case "alert.raised", "alert.adopted" -> raised = entry.timeMillis();
+                case "alert.triaged" -> {
+                    String status = triageStatus(entry);
+                    if (AlertStatus.ACKNOWLEDGED.id().equals(status)) {
+                        acknowledged = entry.timeMillis();
+                    } else if (AlertStatus.RESOLVED.id().equals(status)) {
+                        resolved = entry.timeMillis();
+                    }
+                }
+                default -> { }
+            }
+        }
+        return new Milestones(raised, acknowledged, resolved);
+    }
+
+    private static String triageStatus(AuditEntry entry) {
+        try {
+            JsonNode status = JSON.readTree(entry.data()).get("status");
+            return status == null ? null : status.asText();
+        } catch (JsonProcessingException e) {
+            // the verification reports a damaged entry; a report just does not count it
+            return null;
+        }
+    }
+
+    private static Stat stat(List<Long> millis) {
+        return Stat.ofMillis(millis.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    private static AuditCheck auditCheck(EventStore store, Instant to) {
+        Verification verification = store.audit().verify(null);
+        String firstProblem = verification.problems().isEmpty() ? null : verification.problems().getFirst().toString();
+        int problems = (int) Math.min(Integer.MAX_VALUE, verification.problems().size() + verification.moreProblems());
+        return new AuditCheck(verification.valid(), verification.blocks(), verification.entries(), problems, firstProblem,
+                headAt(store, to));
+    }
+
+    /** The signed head of the newest block sealed at or before {@code to}, or null. */
+    private static SignedHead headAt(EventStore store, Instant to) {
+        PublicKey key = store.audit().publicKey().orElse(null);
+        if (key == null) {
+            return null;
+        }
+        long before = Long.MAX_VALUE;
+        while (true) {
+            List<AuditBlock> page = store.audit().blocks(before, BLOCK_PAGE);
+            for (AuditBlock block : page) {
+                if (block.time() <= to.toEpochMilli()) {
+                    return SignedHead.of(block, key);
+                }
+            }
+            if (page.size() < BLOCK_PAGE) {
+                return null;
+            }
+            before = page.getLast().index();
+        }
+    }
+
+    private static List<AlertRow> alertRows(List<StoredAlert> alerts) {
+        return alerts.stream().map(stored -> {
+            Alert a = stored.alert();
+            return new AlertRow(a.id(), a.firstSeen(), a.lastSeen(), a.level().id(), a.group(), a.attackClass(),
+                    a.detector(), a.srcIp(), a.dstIp(), a.domain(), a.count(), a.confidence(), a.mitre(),
+                    stored.status().id());
+        }).toList();
+    }
+
+    /** The alerts by a key, those whose key is null left out. */
+    private static Map<String, List<Alert>> groupBy(List<StoredAlert> alerts, Function<Alert, String> key) {
+        Map<String, List<Alert>> groups = new HashMap<>();
+        for (StoredAlert stored : alerts) {
+            String value = key.apply(stored.alert());
+            if (value != null) {
+                groups.computeIfAbsent(value, k -> new ArrayList<>()).add(stored.alert());
+            }
+        }
+        return groups;
+    }
+
+    /** Each value counted, the most frequent first, then by value. */
+    private static Map<String, Long> mostFirst(List<String> values) {
+        Map<String, Long> counts = values.stream().collect(Collectors.groupingBy(v -> v, Collectors.counting()));
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** The alerts' attack classes, the most alerts first, then by name. */
+    private static List<String> classes(List<Alert> alerts) {
+        return List.copyOf(mostFirst(alerts.stream().map(Alert::attackClass).toList()).keySet());
+    }
+}
