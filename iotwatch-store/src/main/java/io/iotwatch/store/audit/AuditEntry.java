@@ -1,7 +1,6 @@
 package io.iotwatch.store.audit;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Arrays;
 
 /**
@@ -22,15 +21,6 @@ public record AuditEntry(long index, long block, long timeMillis, String kind, S
     /** The canonical text whose leaf hash the tree holds. */
     public String canonical() {
         return Canonical.entry(data, kind, subject, timeMillis);
-    }
-
-    public byte[] canonicalBytes() {
-        return canonical().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** SHA-256(0x00 || {@link #canonicalBytes()}). */
-    public byte[] leafHash(MessageDigest sha) {
-        return MerkleTree.leafHash(sha, canonicalBytes());
     }
 
     /**
