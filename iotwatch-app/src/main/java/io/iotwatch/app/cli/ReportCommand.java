@@ -3,18 +3,17 @@ package io.iotwatch.app.cli;
 import io.iotwatch.app.config.IotwatchConfig;
 import io.iotwatch.report.Report;
 import io.iotwatch.report.ReportBuilder;
-import io.iotwatch.report.json.ReportJson;
+import io.iotwatch.report.ReportFormat;
 import io.iotwatch.store.EventStore;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,7 +61,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        checkFormat();
+        ReportFormat reportFormat = checkFormat();
         Clock clock = Clock.systemUTC();
         Instant end = time("--to", to, clock);
         Instant start = from == null ? end.minus(DEFAULT_PERIOD) : time("--from", from, clock);
@@ -74,8 +73,8 @@ final class ReportCommand implements Callable<Integer> {
         try (EventStore store = AuditCommand.open(config)) {
             report = ReportBuilder.build(store, start, end, clock);
         }
-        try {
-            Files.writeString(out, ReportJson.toJson(report) + "\n", StandardCharsets.UTF_8);
+        try (OutputStream file = Files.newOutputStream(out)) {
+            reportFormat.write(report, file);
         } catch (IOException e) {
             throw new UserFacingException("cannot write " + out + ": " + e.getMessage(), e);
         }
@@ -86,14 +85,18 @@ final class ReportCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void checkFormat() {
-        switch (format.strip().toLowerCase(Locale.ROOT)) {
-            case "json" -> { }
-            case "pdf", "html" -> throw new ParameterException(spec.commandLine(),
-                    "--format " + format.strip() + ": only json is built yet; pdf and html reports are not built yet");
-            default -> throw new ParameterException(spec.commandLine(),
-                    "--format: '" + format + "' is not a report format; json (pdf and html are not built yet)");
+    private ReportFormat checkFormat() {
+        ReportFormat parsed;
+        try {
+            parsed = ReportFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
         }
+        if (parsed != ReportFormat.JSON) {
+            throw new ParameterException(spec.commandLine(),
+                    "--format " + parsed.extension() + ": only json is built yet; pdf and html reports are not built yet");
+        }
+        return parsed;
     }
 
     private Instant time(String option, String value, Clock clock) {

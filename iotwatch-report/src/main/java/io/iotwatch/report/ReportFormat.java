@@ -1,0 +1,56 @@
+package io.iotwatch.report;
+
+import io.iotwatch.report.json.ReportJson;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The forms a report is written in. */
+public enum ReportFormat {
+    JSON("application/json"),
+    HTML("text/html; charset=utf-8"),
+    PDF("application/pdf");
+
+    private final String mediaType;
+
+    ReportFormat(String mediaType) {
+        this.mediaType = mediaType;
+    }
+
+    /** The format a user names: {@code pdf}, {@code html} or {@code json}, in any case. */
+    public static ReportFormat parse(String name) {
+        String wanted = name.strip().toLowerCase(Locale.ROOT);
+        for (ReportFormat format : values()) {
+            if (format.extension().equals(wanted)) {
+                return format;
+            }
+        }
+        throw new IllegalArgumentException("'" + name + "' is not a report format; use one of " + names());
+    }
+
+    /** The formats as users name them, e.g. {@code pdf, html, json}. */
+    public static String names() {
+        return Arrays.stream(values()).map(ReportFormat::extension).collect(Collectors.joining(", "));
+    }
+
+    /** The file name extension, without the dot, which is also the name users give: {@code pdf}. */
+    public String extension() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The HTTP content type of a report in this format. */
+    public String mediaType() {
+        return mediaType;
+    }
+
+    /** Writes the report in this format; the stream is left open. */
+    public void write(Report report, OutputStream out) throws IOException {
+        switch (this) {
+            case JSON -> out.write((ReportJson.toJson(report) + "\n").getBytes(StandardCharsets.UTF_8));
+            case HTML, PDF -> throw new UnsupportedOperationException(extension() + " reports are not built yet");
+        }
+    }
+}
