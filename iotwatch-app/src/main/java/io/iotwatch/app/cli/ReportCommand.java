@@ -3,17 +3,20 @@ package io.iotwatch.app.cli;
 import io.iotwatch.app.config.IotwatchConfig;
 import io.iotwatch.report.Report;
 import io.iotwatch.report.ReportBuilder;
-import io.iotwatch.report.ReportFormat;
+import io.iotwatch.report.render.ReportFormat;
 import io.iotwatch.store.EventStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,7 +34,9 @@ import picocli.CommandLine.Spec;
             "Writes the audit report of a period: alerts by level, group and class, a timeline, the top sources and "
                     + "targets, each detector's alerts and confidence, recommendations with MITRE ATT&CK mitigations per "
                     + "attack group, response times from the audit log, triage, and the audit log's verification and "
-                    + "signed head. docs/REPORTS.md describes the JSON field by field.",
+                    + "signed head; the alerts as an appendix.",
+            "As PDF, as one self-contained HTML page (charts included, nothing fetched) or as JSON with a documented "
+                    + "schema: docs/REPORTS.md describes each.",
             "Reads the store only: it can run beside 'serve'."
         })
 final class ReportCommand implements Callable<Integer> {
@@ -49,8 +54,8 @@ final class ReportCommand implements Callable<Integer> {
             description = "End of the period (ISO-8601 or 'now', the default).")
     String to;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "json (the default); pdf and html are not built yet.")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "pdf, html or json; by default the extension of --out names it, else pdf.")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "The file to write the report to.")
@@ -73,30 +78,46 @@ final class ReportCommand implements Callable<Integer> {
         try (EventStore store = AuditCommand.open(config)) {
             report = ReportBuilder.build(store, start, end, clock);
         }
-        try (OutputStream file = Files.newOutputStream(out)) {
-            reportFormat.write(report, file);
-        } catch (IOException e) {
-            throw new UserFacingException("cannot write " + out + ": " + e.getMessage(), e);
-        }
+        write(report, reportFormat);
         PrintWriter console = spec.commandLine().getOut();
-        console.printf("Report of %s to %s: %,d alerts, audit log %s; written to %s%n", start, end, report.summary().alerts(),
-                report.compliance().audit().valid() ? "verified" : "FAILED verification", out);
+        console.printf("Report of %s to %s: %,d alerts, audit log %s; %s written to %s%n", start, end, report.summary().alerts(),
+                report.compliance().audit().valid() ? "verified" : "FAILED verification", reportFormat.extension().toUpperCase(Locale.ROOT), out);
         console.flush();
         return ExitCodes.OK;
     }
 
     private ReportFormat checkFormat() {
-        ReportFormat parsed;
+        if (format == null) {
+            String name = out.getFileName() == null ? "" : out.getFileName().toString();
+            String extension = name.substring(name.lastIndexOf('.') + 1);
+            return Arrays.stream(ReportFormat.values()).filter(f -> f.extension().equalsIgnoreCase(extension)).findFirst()
+                    .orElse(ReportFormat.PDF);
+        }
         try {
-            parsed = ReportFormat.parse(format);
+            return ReportFormat.parse(format);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
         }
-        if (parsed != ReportFormat.JSON) {
-            throw new ParameterException(spec.commandLine(),
-                    "--format " + parsed.extension() + ": only json is built yet; pdf and html reports are not built yet");
+    }
+
+    /** Written beside the target and moved over it once whole, so a failure leaves no half report behind. */
+    private void write(Report report, ReportFormat reportFormat) {
+        Path target = out.toAbsolutePath();
+        Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
+        try {
+            try (OutputStream file = Files.newOutputStream(partial)) {
+                reportFormat.write(report, file);
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UserFacingException("cannot write " + out + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException e) {
+                // the report's own failure, if any, is the one to tell
+            }
         }
-        return parsed;
     }
 
     private Instant time(String option, String value, Clock clock) {

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,13 +54,40 @@ class ReportCommandTest {
     }
 
     @Test
-    void pdfAndHtmlAreRefusedAsNotBuiltYet() {
-        for (String format : new String[] {"pdf", "html"}) {
-            CliRun report = run("--format", format, "--out", data.resolve("r." + format).toString());
-            assertThat(report.exitCode()).isEqualTo(2);
-            assertThat(report.err()).contains("pdf and html reports are not built yet");
+    void theFormatComesFromTheOptionOrTheFilesExtensionElsePdf() throws Exception {
+        CliRun ingest = CliRun.of("ingest", "--data-dir", data.toString(), "--no-progress", IngestCommandTest.SAMPLES.toString());
+        assertThat(ingest.exitCode()).as(ingest.toString()).isZero();
+        String[] period = {"--from", "2025-01-01T00:00:00Z", "--to", "now"};
+
+        CliRun json = run(period[0], period[1], period[2], period[3], "--out", data.resolve("r.json").toString());
+        CliRun html = run(period[0], period[1], period[2], period[3], "--out", data.resolve("r.HTML").toString());
+        CliRun pdf = run(period[0], period[1], period[2], period[3], "--out", data.resolve("r.report").toString());
+        CliRun named = run(period[0], period[1], period[2], period[3], "--format", "pdf", "--out", data.resolve("r.txt").toString());
+
+        for (CliRun report : new CliRun[] {json, html, pdf, named}) {
+            assertThat(report.exitCode()).as(report.toString()).isZero();
         }
-        assertThat(data.resolve("r.pdf")).doesNotExist();
+        assertThat(json.out()).contains("JSON written to");
+        assertThat(html.out()).contains("HTML written to");
+        long alerts = JSON.readTree(Files.readString(data.resolve("r.json"))).at("/summary/alerts").asLong();
+        assertThat(Files.readString(data.resolve("r.HTML"))).startsWith("<!DOCTYPE html>").contains("<h2>1. Summary</h2>");
+        for (String file : new String[] {"r.report", "r.txt"}) {
+            try (PDDocument document = Loader.loadPDF(data.resolve(file).toFile())) {
+                String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+                assertThat(text).contains("Alerts " + alerts + " ", "Appendix: alerts");
+            }
+        }
+        try (var files = Files.list(data)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".partial"));
+        }
+    }
+
+    @Test
+    void anUnknownFormatIsRefused() {
+        CliRun report = run("--format", "docx", "--out", data.resolve("r.docx").toString());
+        assertThat(report.exitCode()).isEqualTo(2);
+        assertThat(report.err()).contains("--format: 'docx' is not a report format; use one of json, html, pdf");
+        assertThat(data.resolve("r.docx")).doesNotExist();
     }
 
     @Test

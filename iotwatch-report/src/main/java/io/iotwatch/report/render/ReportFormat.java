@@ -1,5 +1,6 @@
-package io.iotwatch.report;
+package io.iotwatch.report.render;
 
+import io.iotwatch.report.Report;
 import io.iotwatch.report.json.ReportJson;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -50,7 +51,8 @@ public enum ReportFormat {
     public void write(Report report, OutputStream out) throws IOException {
         switch (this) {
             case JSON -> out.write((ReportJson.toJson(report) + "\n").getBytes(StandardCharsets.UTF_8));
-            case HTML, PDF -> throw new UnsupportedOperationException(extension() + " reports are not built yet");
+            case HTML -> out.write(ReportHtml.toHtml(report).getBytes(StandardCharsets.UTF_8));
+            case PDF -> ReportPdf.write(report, out);
         }
     }
 }
