@@ -32,8 +32,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Builds the {@link Report} of a period from the store. Every figure but the traffic totals, the timeline and the
- * audit check comes from one read of the period's alerts, so the sections agree with one another.
+ * Builds the {@link Report} of a period from the store. Every figure but the traffic totals, the sensors, the timeline
+ * and the audit check comes from one read of the period's alerts, so the sections agree with one another.
  */
 public final class ReportBuilder {
 
@@ -41,11 +41,24 @@ public final class ReportBuilder {
     public static final int TOP = 10;
     /** At most this many steps in the timeline. */
     public static final int MAX_TIMELINE_STEPS = 100;
+    /** At most this many sensors in the summary, the first by name. */
+    public static final int MAX_SENSORS = 1000;
     /**
      * Audit entries read per alert, newest first, to find when it was raised and triaged. An alert whose incident
      * was updated more often than this has its raised entry out of reach and is left out of the response times.
      */
     private static final int ENTRIES_PER_ALERT = 10_000;
+    /**
+     * Audit entries read per sensor, newest first. A sensor whose state changed more often than this since the
+     * period began has its state before the oldest entry read out of reach: unknown, and neither online nor a change.
+     */
+    private static final int ENTRIES_PER_SENSOR = 10_000;
+    /** How the audit log names a sensor: {@code source:} and its name (docs/AUDIT.md). */
+    private static final String SENSOR_PREFIX = "source:";
+    private static final String UNKNOWN = "unknown";
+    private static final String ONLINE = "online";
+    private static final String OFFLINE = "offline";
+    private static final String STOPPED = "stopped";
 
     private static final int ALERT_PAGE = 1000;
     private static final int BLOCK_PAGE = 100;
@@ -105,7 +118,91 @@ public final class ReportBuilder {
             bytes += bucket.bytes();
         }
         return new Summary(alerts.size(), occurrences, byLevel, mostFirst(alerts.stream().map(a -> a.alert().group()).toList()),
-                mostFirst(alerts.stream().map(a -> a.alert().attackClass()).toList()), events, packets, bytes);
+                mostFirst(alerts.stream().map(a -> a.alert().attackClass()).toList()), events, packets, bytes,
+                sensors(store, from, to));
+    }
+
+    /** The sensors whose audit history touches the period, by name. */
+    private static List<SensorRow> sensors(EventStore store, Instant from, Instant to) {
+        List<SensorRow> rows = new ArrayList<>();
+        for (String subject : store.audit().subjects(SENSOR_PREFIX, MAX_SENSORS)) {
+            List<AuditEntry> newestFirst = store.audit().entriesAbout(subject, ENTRIES_PER_SENSOR);
+            SensorRow row = sensorRow(subject.substring(SENSOR_PREFIX.length()), newestFirst, from, to);
+            if (row != null) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** A recorded change of a sensor's state: {@code source.online}, {@code source.offline} or {@code source.stopped}. */
+    private record SensorChange(Instant time, String status, String reason, String kind) {}
+
+    /** The sensor's row, or null when its history does not touch the period. */
+    private static SensorRow sensorRow(String name, List<AuditEntry> newestFirst, Instant from, Instant to) {
+        SensorChange before = null;
+        List<SensorChange> during = new ArrayList<>();
+        String kind = null;
+        for (AuditEntry entry : newestFirst.reversed()) {
+            SensorChange change = sensorChange(entry);
+            if (change == null) {
+                continue;
+            }
+            kind = change.kind() != null ? change.kind() : kind;
+            if (change.time().isBefore(from)) {
+                before = change;
+            } else if (!change.time().isAfter(to)) {
+                during.add(change);
+            }
+        }
+        String atStart = before == null ? UNKNOWN : before.status();
+        if (during.isEmpty() && !atStart.equals(ONLINE) && !atStart.equals(OFFLINE)) {
+            return null;
+        }
+        // the state holds from each change to the next, the one before the period from the period's beginning
+        String state = atStart;
+        String lastProblem = atStart.equals(OFFLINE) ? before.reason() : null;
+        Instant since = from;
+        Duration online = Duration.ZERO;
+        for (SensorChange change : during) {
+            online = state.equals(ONLINE) ? online.plus(Duration.between(since, change.time())) : online;
+            state = change.status();
+            since = change.time();
+            lastProblem = state.equals(OFFLINE) ? change.reason() : lastProblem;
+        }
+        online = state.equals(ONLINE) ? online.plus(Duration.between(since, to)) : online;
+        double period = seconds(Duration.between(from, to));
+        return new SensorRow(name, kind, atStart, state, seconds(online), period == 0 ? 0 : seconds(online) / period,
+                during.size(), lastProblem);
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.getSeconds() + duration.getNano() / 1e9;
+    }
+
+    /** The change an entry records, or null for an entry of another kind or whose data cannot be read. */
+    private static SensorChange sensorChange(AuditEntry entry) {
+        String status = switch (entry.kind()) {
+            case "source.online" -> ONLINE;
+            case "source.offline" -> OFFLINE;
+            case "source.stopped" -> STOPPED;
+            default -> null;
+        };
+        if (status == null) {
+            return null;
+        }
+        try {
+            JsonNode data = JSON.readTree(entry.data());
+            return new SensorChange(Instant.ofEpochMilli(entry.timeMillis()), status, text(data, "reason"), text(data, "kind"));
+        } catch (JsonProcessingException e) {
+            // the verification reports a damaged entry; a report just leaves it out
+            return null;
+        }
+    }
+
+    private static String text(JsonNode data, String field) {
+        JsonNode value = data.get(field);
+        return value == null ? null : value.asText();
     }
 
     /**

@@ -11,6 +11,7 @@ import io.iotwatch.store.AllowRule;
 import io.iotwatch.store.EventStore;
 import io.iotwatch.store.EventStores;
 import io.iotwatch.store.StoreSettings;
+import io.iotwatch.store.audit.AuditRecord;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -300,10 +301,78 @@ class ReportBuilderTest {
     }
 
     @Test
+    void sensorsShowTheirStateAtThePeriodsEndsTheirTimeOnlineAndTheirChangesFromTheAuditLog() throws InterruptedException {
+        try (EventStore store = open()) {
+            sensor(store, "source.offline", "syslog udp/5514", "syslog", "port taken");
+            sensor(store, "source.online", "/srv/old", "folder", null);
+            sensor(store, "source.stopped", "/srv/old", "folder", null);
+            sensor(store, "source.online", "/var/log/fgt", "folder", null);
+            Instant up = sensor(store, "source.online", "eth0", "interface", null);
+            Instant down = sensor(store, "source.offline", "eth0", "interface", "link down");
+            Instant eth1Up = sensor(store, "source.online", "eth1", "interface", null);
+            Instant folderGone = sensor(store, "source.offline", "/var/log/fgt", "folder", "no such folder: /var/log/fgt");
+            Instant upAgain = sensor(store, "source.online", "eth0", "interface", null);
+            Instant stopped = sensor(store, "source.stopped", "eth0", "interface", null);
+            sensor(store, "source.online", "demo", "demo", null);
+            // from between eth0's first two changes, to between its last two, both in the middle of a millisecond
+            Instant from = up.plus(Duration.between(up, down).dividedBy(2)).plusNanos(500_000);
+            Instant to = upAgain.plus(Duration.between(upAgain, stopped).dividedBy(2)).plusNanos(250_000);
+            double period = seconds(Duration.between(from, to));
+
+            List<SensorRow> sensors = ReportBuilder.build(store, from, to, CLOCK).summary().sensors();
+
+            // /srv/old stopped before the period and the demo began after it: neither is in it
+            assertThat(sensors).extracting(SensorRow::name).containsExactly("/var/log/fgt", "eth0", "eth1", "syslog udp/5514");
+            double eth0Online = seconds(Duration.between(from, down).plus(Duration.between(upAgain, to)));
+            assertRow(sensors.get(0), new SensorRow("/var/log/fgt", "folder", "online", "offline",
+                    seconds(Duration.between(from, folderGone)), seconds(Duration.between(from, folderGone)) / period, 1,
+                    "no such folder: /var/log/fgt"));
+            assertRow(sensors.get(1), new SensorRow("eth0", "interface", "online", "online", eth0Online, eth0Online / period, 2,
+                    "link down"));
+            assertRow(sensors.get(2), new SensorRow("eth1", "interface", "unknown", "online",
+                    seconds(Duration.between(eth1Up, to)), seconds(Duration.between(eth1Up, to)) / period, 1, null));
+            assertRow(sensors.get(3), new SensorRow("syslog udp/5514", "syslog", "offline", "offline", 0, 0, 0, "port taken"));
+
+            // a later period: the sensors still online or offline as it begins, unchanged through it
+            Instant later = stopped.plus(Duration.ofHours(1));
+            List<SensorRow> after = ReportBuilder.build(store, later, later.plus(Duration.ofHours(1)), CLOCK).summary().sensors();
+            assertThat(after).extracting(SensorRow::name).containsExactly("/var/log/fgt", "demo", "eth1", "syslog udp/5514");
+            assertThat(after).extracting(SensorRow::changes).containsOnly(0L);
+            assertThat(after.get(2)).extracting(SensorRow::statusAtEnd, SensorRow::onlineSeconds, SensorRow::onlineShare)
+                    .containsExactly("online", 3600.0, 1.0);
+            assertThat(after.get(0).lastProblem()).isEqualTo("no such folder: /var/log/fgt");
+        }
+    }
+
+    /** Records a change of a sensor as 'serve' does, after the one before; when it was recorded. */
+    private static Instant sensor(EventStore store, String kind, String name, String sensorKind, String reason)
+            throws InterruptedException {
+        Thread.sleep(5);
+        Map<String, String> data = new HashMap<>(Map.of("kind", sensorKind));
+        if (reason != null) {
+            data.put("reason", reason);
+        }
+        store.audit().record(new AuditRecord(kind, "source:" + name, data));
+        return Instant.ofEpochMilli(store.audit().entriesAbout("source:" + name, 1).getFirst().timeMillis());
+    }
+
+    /** Equal, seconds and shares to a nanosecond's worth. */
+    private static void assertRow(SensorRow actual, SensorRow expected) {
+        assertThat(actual).usingRecursiveComparison()
+                .withComparatorForType((a, b) -> Math.abs(a - b) < 1e-9 ? 0 : Double.compare(a, b), Double.class)
+                .isEqualTo(expected);
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+
+    @Test
     void anEmptyStoreGivesAReportOfZeros() {
         try (EventStore store = open()) {
             Report report = ReportBuilder.build(store, data.from, data.to, CLOCK);
             assertThat(report.summary().alerts()).isZero();
+            assertThat(report.summary().sensors()).isEmpty();
             assertThat(report.summary().byLevel()).containsOnlyKeys("low", "medium", "high", "critical").allSatisfy((k, v) -> assertThat(v).isZero());
             assertThat(report.topSources()).isEmpty();
             assertThat(report.recommendations()).isEmpty();

@@ -9,6 +9,7 @@ import io.iotwatch.core.event.EventHeader;
 import io.iotwatch.core.event.EventId;
 import io.iotwatch.core.sink.Batch;
 import io.iotwatch.store.EventStore;
+import io.iotwatch.store.audit.AuditRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -74,6 +75,18 @@ final class ReportFixture {
 
     void store(EventStore store) {
         store.accept(new Batch(List.<Event>copyOf(connections), List.of(), List.copyOf(alerts), Optional.empty()));
+    }
+
+    /**
+     * Records sensors as 'serve' does, now: one online, one offline for a hostile reason under a hostile name, one
+     * stopped (so that a period reaching to now has every state).
+     */
+    void recordSensors(EventStore store) {
+        store.audit().record(List.of(
+                new AuditRecord("source.online", "source:eth0", Map.of("kind", "interface")),
+                new AuditRecord("source.offline", "source:" + HOSTILE, Map.of("kind", "folder", "reason", HOSTILE)),
+                new AuditRecord("source.online", "source:demo", Map.of("kind", "demo")),
+                new AuditRecord("source.stopped", "source:demo", Map.of("kind", "demo"))));
     }
 
     /** The alerts whose incident overlaps the period. */

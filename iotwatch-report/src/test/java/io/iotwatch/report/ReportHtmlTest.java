@@ -47,6 +47,7 @@ class ReportHtmlTest {
         try (EventStore store = EventStores.open(StoreSettings.embedded(dir))) {
             ReportFixture data = new ReportFixture(11L);
             data.store(store);
+            data.recordSensors(store);
             String first = store.alertQueries().find(AlertFilter.all(), 0, 1).items().getFirst().alert().id();
             store.triage().set(first, AlertStatus.ACKNOWLEDGED, "x", "ana", Instant.now());
             store.audit().seal();
@@ -81,6 +82,12 @@ class ReportHtmlTest {
                 "Alerts" + ReportText.count(report.summary().alerts()),
                 "Events seen" + ReportText.count(report.summary().events()),
                 "critical" + ReportText.count(report.summary().byLevel().get("critical")));
+        assertThat(report.summary().sensors()).hasSize(3);
+        assertThat(texts("//*[local-name()='section'][@id='summary']//*[local-name()='tbody']/*[local-name()='tr'][*[1][@class='addr']]"))
+                .containsExactlyElementsOf(report.summary().sensors().stream().map(sensor -> sensor.name() + sensor.kind()
+                        + sensor.statusAtStart() + sensor.statusAtEnd() + ReportText.percent(sensor.onlineShare())
+                        + ReportText.count(sensor.changes()) + (sensor.lastProblem() == null ? ReportText.NONE : sensor.lastProblem()))
+                        .toList());
         assertThat(texts("//*[local-name()='section'][@id='sources']//*[local-name()='tbody']/*[local-name()='tr']/*[1]"))
                 .containsExactlyElementsOf(report.topSources().stream().map(SourceRow::ip).toList());
         assertThat(texts("//*[local-name()='section'][@id='detection']//*[local-name()='tbody']/*[local-name()='tr']/*[1]"))

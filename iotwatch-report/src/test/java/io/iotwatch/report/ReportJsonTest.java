@@ -39,6 +39,7 @@ class ReportJsonTest {
         try (EventStore store = EventStores.open(StoreSettings.embedded(dir))) {
             ReportFixture data = new ReportFixture(7L);
             data.store(store);
+            data.recordSensors(store);
             String first = store.alertQueries().find(AlertFilter.all(), 0, 1).items().getFirst().alert().id();
             store.triage().set(first, AlertStatus.ACKNOWLEDGED, "x", "ana", Instant.now());
             store.audit().seal();
@@ -63,6 +64,12 @@ class ReportJsonTest {
         assertThat(tree.at("/compliance/timeToResolve/medianSeconds").isNull()).isTrue();
         assertThat(tree.at("/compliance/audit/head/publicKey").isTextual()).isTrue();
         assertThat(tree.at("/timeline/0/start").isTextual()).isTrue();
+        assertThat(tree.at("/summary/sensors")).hasSize(3);
+        assertThat(tree.at("/summary/sensors/2/name").asText()).isEqualTo("eth0");
+        assertThat(tree.at("/summary/sensors/2/statusAtStart").asText()).isEqualTo("unknown");
+        assertThat(tree.at("/summary/sensors/2/onlineSeconds").isNumber()).isTrue();
+        assertThat(tree.at("/summary/sensors/1/statusAtEnd").asText()).isEqualTo("stopped");
+        assertThat(tree.at("/summary/sensors/1/lastProblem").isNull()).isTrue();
     }
 
     @Test
@@ -75,6 +82,10 @@ class ReportJsonTest {
             assertThat(row.domain()).isEqualTo(ReportFixture.HOSTILE);
         });
         assertThat(back.summary().byClass()).containsKey(ReportFixture.HOSTILE);
+        assertThat(back.summary().sensors().getFirst()).satisfies(sensor -> {
+            assertThat(sensor.name()).isEqualTo(ReportFixture.HOSTILE);
+            assertThat(sensor.lastProblem()).isEqualTo(ReportFixture.HOSTILE);
+        });
     }
 
     @Test
@@ -90,14 +101,16 @@ class ReportJsonTest {
     }
 
     @Test
-    void theCheckCatchesAMissingFieldAndAWrongType() throws Exception {
+    void theCheckCatchesAMissingFieldAWrongTypeAndAValueNotListed() throws Exception {
         JsonNode schema = JSON.readTree(ReportJson.schema());
         ObjectNode tree = (ObjectNode) JSON.readTree(text);
         ((ObjectNode) tree.get("summary")).remove("bytes");
         ((ObjectNode) tree.get("period")).put("from", 12);
+        ((ObjectNode) tree.at("/summary/sensors/0")).put("statusAtEnd", "sleeping");
         List<String> problems = new ArrayList<>();
         check(schema, schema, tree, "", problems);
-        assertThat(problems).containsExactlyInAnyOrder("/period/from: not string", "/summary: bytes missing");
+        assertThat(problems).containsExactlyInAnyOrder("/period/from: not string", "/summary: bytes missing",
+                "/summary/sensors/0/statusAtEnd: \"sleeping\" not in [\"online\",\"offline\",\"stopped\",\"unknown\"]");
     }
 
     @Test
@@ -107,8 +120,8 @@ class ReportJsonTest {
     }
 
     /**
-     * Checks a value against the parts of a schema the report's schema uses: $ref, type (one or several), required,
-     * properties, additionalProperties and items.
+     * Checks a value against the parts of a schema the report's schema uses: $ref, type (one or several), enum,
+     * required, properties, additionalProperties and items.
      */
     private static void check(JsonNode root, JsonNode schema, JsonNode value, String path, List<String> problems) {
         if (schema.has("$ref")) {
@@ -120,6 +133,9 @@ class ReportJsonTest {
         if (schema.has("type") && !hasType(schema.get("type"), value)) {
             problems.add(path + ": not " + schema.get("type").asText(schema.get("type").toString()));
             return;
+        }
+        if (schema.has("enum") && !schema.get("enum").valueStream().toList().contains(value)) {
+            problems.add(path + ": " + value + " not in " + schema.get("enum"));
         }
         if (value.isObject()) {
             for (JsonNode required : schema.path("required")) {

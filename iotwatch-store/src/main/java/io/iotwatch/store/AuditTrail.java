@@ -14,8 +14,9 @@ import java.util.Optional;
 
 /**
  * The store's tamper-evident audit log (docs/AUDIT.md): every alert as raised or updated, every triage,
- * login and change of users, allow rules or configuration, appended in the transaction of the change it
- * records, sealed in signed blocks over one Merkle tree. Thread-safe; failures are {@link StoreException}s.
+ * login and change of users, allow rules or configuration, every change of a traffic source's state, appended
+ * in the transaction of the change it records, sealed in signed blocks over one Merkle tree. Thread-safe;
+ * failures are {@link StoreException}s.
  */
 public interface AuditTrail {
 
@@ -41,6 +42,12 @@ public interface AuditTrail {
 
     /** Up to {@code limit} entries about {@code subject} (an alert id, a user name), newest first. */
     List<AuditEntry> entriesAbout(String subject, int limit);
+
+    /**
+     * Up to {@code limit} subjects with entries that begin with {@code prefix} (such as {@code source:}), in the order
+     * of their code points; every subject for an empty prefix.
+     */
+    List<String> subjects(String prefix, int limit);
 
     /**
      * The proof that entry {@code entry} is in the log that block {@code block}'s signed head covers.

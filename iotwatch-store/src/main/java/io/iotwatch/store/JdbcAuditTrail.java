@@ -61,6 +61,10 @@ final class JdbcAuditTrail implements AuditTrail, Sql.Participant {
     // one PostgreSQL or MariaDB database would otherwise both take the same next index; SQLite lets one
     // writer in at a time anyway, and has no FOR UPDATE
     private final String lockAppending;
+    // subjects compared as the other databases compare them, by code point: PostgreSQL's default collation may
+    // be a language's (en_US sorts "source:x" after "source;"); this one cannot use the key's index, so finding
+    // subjects by prefix reads all of audit_subjects there, once per report
+    private final String subjectByCodePoint;
     private final AuditSettings settings;
     private final PublicKey publicKey; // null while the log has not begun (read-only, empty database)
     private final PrivateKey privateKey; // null when read-only
@@ -112,6 +116,7 @@ final class JdbcAuditTrail implements AuditTrail, Sql.Participant {
         this.sql = sql;
         this.upsertSubject = dialect.upsert("audit_subjects", List.of("subject"), List.of(new Merged("latest_entry", Merge.REPLACE)));
         this.lockAppending = dialect == Dialect.SQLITE ? null : "SELECT id FROM audit_key WHERE id = 1 FOR UPDATE";
+        this.subjectByCodePoint = dialect == Dialect.POSTGRESQL ? "subject COLLATE \"C\"" : "subject";
         this.settings = settings;
         this.publicKey = publicKey;
         this.privateKey = privateKey;
@@ -430,6 +435,32 @@ final class JdbcAuditTrail implements AuditTrail, Sql.Participant {
             }
             return entries;
         });
+    }
+
+    @Override
+    public List<String> subjects(String prefix, int limit) {
+        Args.limit(limit);
+        String end = prefixEnd(prefix);
+        // a range rather than LIKE, which would need its wildcards escaped; MariaDB compares text as if padded with
+        // spaces, so there a subject whose character after the prefix is a control character is missed
+        String where = subjectByCodePoint + " >= ?" + (end == null ? "" : " AND " + subjectByCodePoint + " < ?");
+        Object[] params = end == null ? new Object[] {prefix, limit} : new Object[] {prefix, end, limit};
+        return sql.read("read the audit subjects beginning with " + prefix, c -> Sql.list(c, "SELECT subject FROM audit_subjects"
+                + " WHERE " + where + " ORDER BY " + subjectByCodePoint + " LIMIT ?", rs -> rs.getString(1), params));
+    }
+
+    /** The least text after every text that begins with {@code prefix}, in code point order; null when there is none. */
+    private static String prefixEnd(String prefix) {
+        int end = prefix.length();
+        while (end > 0) {
+            int last = prefix.codePointBefore(end);
+            end -= Character.charCount(last);
+            if (last < Character.MAX_CODE_POINT) {
+                int next = last + 1 == Character.MIN_SURROGATE ? Character.MAX_SURROGATE + 1 : last + 1;
+                return prefix.substring(0, end) + Character.toString(next);
+            }
+        }
+        return null;
     }
 
     @Override

@@ -1276,6 +1276,26 @@ abstract class EventStoreContract {
         assertThat(store.audit().entriesAbout("user3", 100)).hasSize(18);
     }
 
+    @Test
+    void subjectsAreFoundByTheirPrefixInCodePointOrder() {
+        AuditTrail audit = store.audit();
+        // around the prefix: a character before and after its last, other cases, a prefix of the prefix; in it
+        // characters of one, two, three and four UTF-8 bytes, U+FF01 sorting before U+1F600 by code point, not UTF-16
+        for (String subject : List.of("source:eth0", "source;", "source9", "source", "Source:x", "sourcE:eth0",
+                "source:\uFF01", "source:😀", "source:/var/log/fgt ü", "source:syslog udp/5514", "source:~", "source:",
+                "source:日本", "login", "z\uDBFF\uDFFF", "z\uDBFF\uDFFFa", "z{", "source:eth0")) {
+            audit.record(new AuditRecord("test", subject, Map.of()));
+        }
+
+        assertThat(audit.subjects("source:", 100)).containsExactly("source:", "source:/var/log/fgt ü", "source:eth0",
+                "source:syslog udp/5514", "source:~", "source:日本", "source:\uFF01", "source:😀");
+        assertThat(audit.subjects("source:", 2)).containsExactly("source:", "source:/var/log/fgt ü");
+        assertThat(audit.subjects("source:e", 100)).containsExactly("source:eth0");
+        assertThat(audit.subjects("z\uDBFF\uDFFF", 100)).containsExactly("z\uDBFF\uDFFF", "z\uDBFF\uDFFFa");
+        assertThat(audit.subjects("nothing", 100)).isEmpty();
+        assertThat(audit.subjects("", 100)).hasSize(17).startsWith("Source:x", "login");
+    }
+
     private Connection connect() throws SQLException {
         return DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
     }

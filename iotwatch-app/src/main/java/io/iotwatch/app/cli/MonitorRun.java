@@ -67,7 +67,7 @@ final class MonitorRun {
                         () -> out.println("log in with your account (the first start printed the admin's password)"));
                 out.flush();
                 Sources sources = Sources.start(config, new Sources.Wiring(detecting, store::checkpoint,
-                        () -> Models.classifier(config)), demo);
+                        () -> Models.classifier(config), new SourceAudit(store.audit())), demo);
                 running.addAll(sources.list());
                 try (OnInterrupt onInterrupt = new OnInterrupt("monitor", stop::countDown)) {
                     stop.await();

@@ -112,7 +112,7 @@ public final class DemoSource implements RunningSource {
     private final EventSink sink;
     private final Supplier<? extends RowClassifier> classifiers;
     private final DemoClock clock;
-    private final SourceState state = new SourceState("demo", "demo");
+    private final SourceState state;
     private final Thread packetThread;
     private final Thread logThread;
     private volatile boolean stopping;
@@ -123,7 +123,9 @@ public final class DemoSource implements RunningSource {
     /** The packet run playing, for the status page. */
     private record PacketRun(long number, long seed, long start, long end, List<AttackPlan.Slot> slots) {}
 
-    private DemoSource(Options options, IotwatchConfig config, EventSink sink, Supplier<? extends RowClassifier> classifiers) {
+    private DemoSource(Options options, IotwatchConfig config, EventSink sink, Supplier<? extends RowClassifier> classifiers,
+            SourceListener listener) {
+        this.state = new SourceState("demo", "demo", listener);
         this.options = options;
         this.config = config;
         this.sink = state.tap(sink);
@@ -139,10 +141,11 @@ public final class DemoSource implements RunningSource {
      *
      * @param config      the flow table's settings and the batch size
      * @param classifiers makes the classifier for the packet thread (null from it: none)
+     * @param listener    told when it starts and stops, or fails
      */
     public static DemoSource start(Options options, IotwatchConfig config, EventSink sink,
-            Supplier<? extends RowClassifier> classifiers) {
-        return new DemoSource(options, config, sink, classifiers);
+            Supplier<? extends RowClassifier> classifiers, SourceListener listener) {
+        return new DemoSource(options, config, sink, classifiers, listener);
     }
 
     private void playPackets() {

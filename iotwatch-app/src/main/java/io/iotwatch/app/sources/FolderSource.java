@@ -88,10 +88,10 @@ final class FolderSource implements RunningSource {
     private volatile String lastProblem = "";
 
     private FolderSource(Path folder, Duration interval, EventSink sink, int batchSize, int maxLineBytes,
-            LongFunction<Optional<Checkpoint>> checkpoints) {
+            LongFunction<Optional<Checkpoint>> checkpoints, SourceListener listener) {
         this.folder = folder;
         this.interval = interval;
-        this.state = new SourceState(folder.toString(), "folder");
+        this.state = new SourceState(folder.toString(), "folder", listener);
         this.ingester = new FileIngester(new FortiGateParser(), state.tap(sink), batchSize, maxLineBytes, checkpoints);
         this.checkpoints = checkpoints;
         this.thread = Thread.ofPlatform().name("iotwatch-watch-" + folder.getFileName()).daemon().start(this::run);
@@ -104,8 +104,8 @@ final class FolderSource implements RunningSource {
      * @param checkpoints the store's checkpoints, by stream
      */
     static FolderSource start(Path folder, Duration interval, EventSink sink, int batchSize, int maxLineBytes,
-            LongFunction<Optional<Checkpoint>> checkpoints) {
-        return new FolderSource(folder, interval, sink, batchSize, maxLineBytes, checkpoints);
+            LongFunction<Optional<Checkpoint>> checkpoints, SourceListener listener) {
+        return new FolderSource(folder, interval, sink, batchSize, maxLineBytes, checkpoints, listener);
     }
 
     private void run() {
@@ -124,10 +124,8 @@ final class FolderSource implements RunningSource {
         } catch (RuntimeException | Error e) {
             if (stop.getCount() > 0) {
                 state.failed(SourceState.message(e), e);
-                return;
             }
         }
-        state.stopped();
     }
 
     /** One look at the folder: reads what is new in every file. */
@@ -311,6 +309,7 @@ final class FolderSource implements RunningSource {
         stop.countDown();
         thread.interrupt();
         RunningSource.awaitEnd(thread);
+        state.stopped();
     }
 
     /** The first {@code remaining} bytes of a stream: a plain file up to its last newline. */

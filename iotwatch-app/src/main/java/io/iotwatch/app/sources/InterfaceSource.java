@@ -50,8 +50,8 @@ final class InterfaceSource implements RunningSource {
      * interface, no CAP_NET_RAW, a filter that does not compile) gives a source that says why.
      */
     static InterfaceSource start(String interfaceName, IotwatchConfig config, EventSink sink,
-            Supplier<? extends RowClassifier> classifiers) {
-        SourceState state = new SourceState(interfaceName, "interface");
+            Supplier<? extends RowClassifier> classifiers, SourceListener listener) {
+        SourceState state = new SourceState(interfaceName, "interface", listener);
         try {
             LiveCapture capture = LiveCapture.open(LiveOptions.of(interfaceName).withFilter(config.capture().bpf()));
             state.online();
@@ -111,11 +111,12 @@ final class InterfaceSource implements RunningSource {
     /** Stops the capture, lets the packet path end its flows and hand their events on, then releases libpcap. */
     @Override
     public void close() {
-        if (capture == null) {
-            return;
+        if (capture != null) {
+            capture.stop();
+            RunningSource.awaitEnd(thread);
+            capture.close();
         }
-        capture.stop();
-        RunningSource.awaitEnd(thread);
-        capture.close();
+        // also one that never ran, or ended on a problem: it is not tried again
+        state.stopped();
     }
 }

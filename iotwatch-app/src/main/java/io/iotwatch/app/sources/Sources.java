@@ -35,13 +35,15 @@ public final class Sources implements AutoCloseable {
      * @param sink        where every source delivers; called from several threads at once
      * @param checkpoints the store's checkpoint of a stream, where a watched file's reading resumes
      * @param classifiers makes a classifier for each packet thread, or null for none (as {@code Models.classifier})
+     * @param listener    told of each change of a source's state: started, failed, recovered, stopped
      */
     public record Wiring(EventSink sink, LongFunction<Optional<Checkpoint>> checkpoints,
-            Supplier<? extends RowClassifier> classifiers) {
+            Supplier<? extends RowClassifier> classifiers, SourceListener listener) {
         public Wiring {
             Objects.requireNonNull(sink, "sink");
             Objects.requireNonNull(checkpoints, "checkpoints");
             Objects.requireNonNull(classifiers, "classifiers");
+            Objects.requireNonNull(listener, "listener");
         }
     }
 
@@ -61,21 +63,23 @@ public final class Sources implements AutoCloseable {
         List<RunningSource> started = new ArrayList<>();
         try {
             for (String name : config.capture().interfaces()) {
-                started.add(InterfaceSource.start(name, config, wiring.sink(), wiring.classifiers()));
+                started.add(InterfaceSource.start(name, config, wiring.sink(), wiring.classifiers(), wiring.listener()));
             }
             IotwatchConfig.Syslog syslog = config.syslog();
             if (syslog.udpPort() != 0) {
-                started.add(SyslogSource.start(SyslogSource.Protocol.UDP, syslog.udpPort(), syslog, wiring.sink()));
+                started.add(SyslogSource.start(SyslogSource.Protocol.UDP, syslog.udpPort(), syslog, wiring.sink(),
+                        wiring.listener()));
             }
             if (syslog.tcpPort() != 0) {
-                started.add(SyslogSource.start(SyslogSource.Protocol.TCP, syslog.tcpPort(), syslog, wiring.sink()));
+                started.add(SyslogSource.start(SyslogSource.Protocol.TCP, syslog.tcpPort(), syslog, wiring.sink(),
+                        wiring.listener()));
             }
             for (String folder : config.watch().folders()) {
                 started.add(FolderSource.start(Path.of(folder), config.watch().interval(), wiring.sink(),
-                        config.ingest().batchSize(), config.ingest().maxLineBytes(), wiring.checkpoints()));
+                        config.ingest().batchSize(), config.ingest().maxLineBytes(), wiring.checkpoints(), wiring.listener()));
             }
             if (demo != null) {
-                started.add(DemoSource.start(demo, config, wiring.sink(), wiring.classifiers()));
+                started.add(DemoSource.start(demo, config, wiring.sink(), wiring.classifiers(), wiring.listener()));
             }
         } catch (RuntimeException | Error e) {
             new Sources(started).close();

@@ -30,9 +30,10 @@ final class SyslogSource implements RunningSource {
     }
 
     /** Starts listening on {@code port}; a port that cannot be bound gives a source that says why. */
-    static SyslogSource start(Protocol protocol, int port, IotwatchConfig.Syslog syslog, EventSink sink) {
+    static SyslogSource start(Protocol protocol, int port, IotwatchConfig.Syslog syslog, EventSink sink,
+            SourceListener sourceListener) {
         String scheme = protocol.name().toLowerCase(java.util.Locale.ROOT);
-        SourceState state = new SourceState("syslog " + scheme + "/" + port, "syslog");
+        SourceState state = new SourceState("syslog " + scheme + "/" + port, "syslog", sourceListener);
         Optional<InetSocketAddress> address = Optional.of(new InetSocketAddress(syslog.bind(), port));
         try {
             SyslogListener listener = SyslogListener.start(
@@ -70,14 +71,13 @@ final class SyslogSource implements RunningSource {
     /** Stops listening once everything received has been handed to the sink. */
     @Override
     public void close() {
-        if (listener == null) {
-            return;
+        if (listener != null) {
+            try {
+                listener.close();
+            } catch (IOException e) {
+                state.failed(SourceState.message(e), e);
+            }
         }
-        try {
-            listener.close();
-            state.stopped();
-        } catch (IOException e) {
-            state.failed(SourceState.message(e), e);
-        }
+        state.stopped();
     }
 }

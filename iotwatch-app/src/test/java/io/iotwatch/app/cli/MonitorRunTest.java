@@ -1,12 +1,14 @@
 package io.iotwatch.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotwatch.app.config.ConfigLoader;
 import io.iotwatch.app.config.IotwatchConfig;
 import io.iotwatch.app.sources.DemoSource;
+import io.iotwatch.store.audit.AuditEntry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code iotwatch demo} end to end: the command prints the address and a first password, the dashboard's API
  * answers with that login, the demo's traffic is stored and its attacks become alerts, and stopping stores
- * what was read.
+ * what was read and records in the audit log that the demo stopped.
  */
 class MonitorRunTest {
 
@@ -84,6 +86,10 @@ class MonitorRunTest {
         try (var store = Stores.open(config)) {
             assertThat(store.summary().totalEvents()).isGreaterThanOrEqualTo(stats.get("events").asLong());
             assertThat(store.users().count()).isOne();
+            // the demo as a sensor: recorded as it started and as it stopped
+            assertThat(store.audit().subjects(SourceAudit.SUBJECT_PREFIX, 10)).containsExactly("source:demo");
+            assertThat(store.audit().entriesAbout("source:demo", 10)).extracting(AuditEntry::kind, AuditEntry::data)
+                    .containsExactly(tuple("source.stopped", "{\"kind\":\"demo\"}"), tuple("source.online", "{\"kind\":\"demo\"}"));
         }
     }
 

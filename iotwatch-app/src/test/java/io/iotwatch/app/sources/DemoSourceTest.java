@@ -39,7 +39,7 @@ class DemoSourceTest {
         // The demo reads the wall clock in milliseconds.
         Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         CollectingSink sink = new CollectingSink();
-        DemoSource demo = DemoSource.start(new DemoSource.Options(1, 7), CONFIG, sink, () -> null);
+        DemoSource demo = DemoSource.start(new DemoSource.Options(1, 7), CONFIG, sink, () -> null, SourceListener.NONE);
         try {
             Eventually.await("the first run planned", Duration.ofSeconds(10), () -> demo.nextAttack().isPresent());
             AttackPlan.Slot next = demo.nextAttack().orElseThrow();
@@ -67,7 +67,7 @@ class DemoSourceTest {
     @Test
     void atFiftyTimesTheSpeedThePortScanComesWithinSecondsAndTheDetectorsFindIt() throws Exception {
         CollectingSink sink = new CollectingSink();
-        DemoSource demo = DemoSource.start(new DemoSource.Options(50, 3), CONFIG, sink, DemoSourceTest::defaultModel);
+        DemoSource demo = DemoSource.start(new DemoSource.Options(50, 3), CONFIG, sink, DemoSourceTest::defaultModel, SourceListener.NONE);
         try {
             Eventually.await("a host scanned on 100 ports", Duration.ofSeconds(60), () -> mostPortsScanned(sink.events()) >= 100);
             assertThat(demo.status().online()).isTrue();

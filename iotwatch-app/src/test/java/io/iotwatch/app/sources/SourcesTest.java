@@ -41,6 +41,7 @@ class SourcesTest {
     Path dir;
 
     private final CollectingSink sink = new CollectingSink();
+    private final RecordingListener listener = new RecordingListener();
 
     @Test
     void anInterfaceThatCannotBeCapturedOnIsShownWithTheReasonAndTheOthersRun() throws Exception {
@@ -60,6 +61,7 @@ class SourcesTest {
                   folders: [%s]
                 """.formatted(udp, tcp, folder));
 
+        String captureProblem;
         try (Sources sources = Sources.start(config, wiring())) {
             send(udp, tcp);
             Eventually.await("a line from each of syslog UDP, syslog TCP and the folder", PATIENCE,
@@ -72,6 +74,7 @@ class SourcesTest {
             SourceStatus capture = statuses.getFirst();
             assertThat(capture.online()).isFalse();
             assertThat(capture.detail()).containsAnyOf("no network interface named no-such-if0", "libpcap");
+            captureProblem = capture.detail();
             assertThat(statuses.subList(1, 4)).allSatisfy(s -> {
                 assertThat(s.online()).as(s.name()).isTrue();
                 assertThat(s.events()).as(s.name()).isEqualTo(1);
@@ -81,6 +84,12 @@ class SourcesTest {
             assertThat(statuses.get(2).detail()).contains("1 frames");
         }
         assertThat(sink.events()).extracting(e -> e.type()).containsOnly(EventType.CONNECTION);
+        // the folder's thread tells of it beside the others: each source's own changes are in order
+        assertThat(listener.told()).hasSize(8);
+        assertThat(toldAbout("no-such-if0 interface ")).containsExactly("OFFLINE " + captureProblem, "STOPPED");
+        assertThat(toldAbout("syslog udp/" + udp + " syslog ")).containsExactly("ONLINE", "STOPPED");
+        assertThat(toldAbout("syslog tcp/" + tcp + " syslog ")).containsExactly("ONLINE", "STOPPED");
+        assertThat(toldAbout(folder + " folder ")).containsExactly("ONLINE", "STOPPED");
     }
 
     @Test
@@ -94,15 +103,22 @@ class SourcesTest {
                       tcp-port: %d
                       batch-delay-ms: 50
                     """.formatted(taken.getLocalPort(), tcp));
+            String problem;
             try (Sources sources = Sources.start(config, wiring())) {
                 SourceStatus udp = sources.list().getFirst().status();
                 assertThat(udp.online()).isFalse();
                 assertThat(udp.detail()).startsWith("cannot listen on udp://127.0.0.1:" + taken.getLocalPort() + ": ");
+                problem = udp.detail();
 
                 send(0, tcp);
                 Eventually.await("the TCP listener's line", PATIENCE, () -> sink.events().size() == 1);
                 assertThat(sources.list().get(1).status().online()).isTrue();
             }
+            // started and stopped on this thread: one after the other
+            String udpSource = "syslog udp/" + taken.getLocalPort() + " syslog ";
+            String tcpSource = "syslog tcp/" + tcp + " syslog ";
+            assertThat(listener.told()).containsExactly(udpSource + "OFFLINE " + problem, tcpSource + "ONLINE",
+                    udpSource + "STOPPED", tcpSource + "STOPPED");
         }
     }
 
@@ -159,8 +175,14 @@ class SourcesTest {
         return new ConfigLoader().load(Optional.of(file), Map.of(), Map.of());
     }
 
+    /** What the listener was told about the source whose name and kind begin each line, without them. */
+    private List<String> toldAbout(String nameAndKind) {
+        return listener.told().stream().filter(told -> told.startsWith(nameAndKind))
+                .map(told -> told.substring(nameAndKind.length())).toList();
+    }
+
     private Sources.Wiring wiring() {
-        return new Sources.Wiring(sink, stream -> Optional.empty(), () -> null);
+        return new Sources.Wiring(sink, stream -> Optional.empty(), () -> null, listener);
     }
 
     /** One line to each listener given (a port of 0: none). */

@@ -137,26 +137,32 @@ class WatchedFolderTest {
     void aFolderThatDoesNotExistYetIsShownOfflineUntilItDoes() throws Exception {
         Path later = folder.resolve("later");
         try (EventStore store = store(); BatchWriter writer = new BatchWriter(store, 4)) {
-            FolderSource source = FolderSource.start(later, INTERVAL, writer, 100, 1 << 20, store::checkpoint);
+            RecordingListener listener = new RecordingListener();
+            FolderSource source = FolderSource.start(later, INTERVAL, writer, 100, 1 << 20, store::checkpoint, listener);
             try {
                 Eventually.await("the folder reported missing", PATIENCE,
                         () -> source.status().detail().equals("no such folder: " + later));
                 assertThat(source.status().online()).isFalse();
+                // looked at missing again and again, and then found: each of those looks said the same
+                Thread.sleep(5 * INTERVAL.toMillis());
 
                 Files.createDirectories(later);
                 Files.writeString(later.resolve("fgt.log"), line());
                 awaitStored(store, writer, 1);
                 assertThat(source.status().online()).isTrue();
                 assertThat(source.status().detail()).startsWith("following 1 file");
+                Thread.sleep(5 * INTERVAL.toMillis());
             } finally {
                 source.close();
             }
             assertThat(source.status().online()).isFalse();
+            assertThat(listener.told()).containsExactly(later + " folder OFFLINE no such folder: " + later,
+                    later + " folder ONLINE", later + " folder STOPPED");
         }
     }
 
     private FolderSource start(EventStore store, BatchWriter writer) {
-        return FolderSource.start(folder, INTERVAL, writer, 100, 1 << 20, store::checkpoint);
+        return FolderSource.start(folder, INTERVAL, writer, 100, 1 << 20, store::checkpoint, SourceListener.NONE);
     }
 
     private EventStore store() {

@@ -8,6 +8,7 @@ import io.iotwatch.report.Mitigation;
 import io.iotwatch.report.Recommendation;
 import io.iotwatch.report.Report;
 import io.iotwatch.report.ReportBuilder;
+import io.iotwatch.report.SensorRow;
 import io.iotwatch.report.SourceRow;
 import io.iotwatch.report.Stat;
 import io.iotwatch.report.Summary;
@@ -77,6 +78,7 @@ public final class ReportHtml {
         counts(html, "By attack group", "Group", summary.byGroup(), false);
         html.raw("</div></div>");
         counts(html, "By attack class", "Class", summary.byClass(), false);
+        sensors(html, summary.sensors());
         html.raw("</section>");
     }
 
@@ -99,6 +101,23 @@ public final class ReportHtml {
                 html.cell(entry.getKey());
             }
             html.numberCell(ReportText.count(entry.getValue())).raw("</tr>");
+        }
+        html.tableEnd();
+    }
+
+    private static void sensors(Xhtml html, List<SensorRow> sensors) {
+        html.element("h3", null, "Sensors");
+        if (sensors.isEmpty()) {
+            html.element("p", "none", "No sensor of 'serve' or 'demo' ran in the period (files read by 'ingest' are not sensors).");
+            return;
+        }
+        html.tableHead("rows", Column.text("Sensor", 24), Column.text("Kind", 10), Column.text("At the start", 11),
+                Column.text("At the end", 11), Column.number("Online", 10), Column.number("Changes", 9),
+                Column.text("Last problem", 25));
+        for (SensorRow row : sensors) {
+            html.raw("<tr>").element("td", "addr", row.name()).cell(row.kind()).cell(row.statusAtStart()).cell(row.statusAtEnd())
+                    .numberCell(ReportText.percent(row.onlineShare())).numberCell(ReportText.count(row.changes()))
+                    .cell(row.lastProblem() == null ? ReportText.NONE : row.lastProblem()).raw("</tr>");
         }
         html.tableEnd();
     }

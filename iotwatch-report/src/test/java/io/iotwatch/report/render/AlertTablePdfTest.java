@@ -65,7 +65,7 @@ class AlertTablePdfTest {
         Stat none = Stat.ofMillis(new long[0]);
         return new Report(new Period(FROM, FROM.plusSeconds(3600), FROM),
                 new Summary(rows.size(), rows.size(), Map.of("low", (long) rows.size(), "medium", 0L, "high", 0L, "critical", 0L),
-                        Map.of(), Map.of(), 0, 0, 0),
+                        Map.of(), Map.of(), 0, 0, 0, List.of()),
                 List.of(), List.of(), List.of(), List.of(), List.of(),
                 new Compliance(none, none, none, 0, 0, 0, new AuditCheck(true, 0, 0, 0, null, null)), rows);
     }
