@@ -10,6 +10,7 @@ import io.iotwatch.core.event.Event;
 import io.iotwatch.core.event.EventHeader;
 import io.iotwatch.core.event.EventId;
 import io.iotwatch.core.sink.Batch;
+import io.iotwatch.report.schedule.ReportSchedule;
 import io.iotwatch.store.AlertStatus;
 import io.iotwatch.store.EventStore;
 import io.iotwatch.store.EventStores;
@@ -63,7 +64,7 @@ public final class DashboardApiBench {
                 fill(store, events, alerts, Instant.now());
             }
             Monitor monitor = new Monitor("bench", Instant.now(), "sqlite", List::of, List.of(), null, List.of(),
-                    Monitor.AllowListener.NONE);
+                    Monitor.AllowListener.NONE, null, ReportSchedule.NONE);
             WebSettings settings = new WebSettings("127.0.0.1", 0, null, null, Duration.ofHours(1), Duration.ofHours(8));
             try (WebServer server = WebServer.start(settings, store, monitor, Clock.systemUTC())) {
                 String password = server.firstAdminPassword()

@@ -43,7 +43,7 @@ class ArchitectureTest {
                 .whereLayer("logs").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("packet").mayOnlyBeAccessedByLayers("sim", "ml", "app")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("web", "report", "app")
-                .whereLayer("report").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("web", "app")
                 .whereLayer("web").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("detect").mayOnlyBeAccessedByLayers("ml", "app")
                 .whereLayer("sim").mayOnlyBeAccessedByLayers("ml", "app")

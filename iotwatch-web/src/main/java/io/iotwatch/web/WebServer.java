@@ -12,6 +12,7 @@ import io.iotwatch.web.api.AuditApi;
 import io.iotwatch.web.api.BadRequest;
 import io.iotwatch.web.api.InventoryApi;
 import io.iotwatch.web.api.OverviewApi;
+import io.iotwatch.web.api.ReportsApi;
 import io.iotwatch.web.api.SeedApi;
 import io.iotwatch.web.api.SystemApi;
 import io.iotwatch.web.auth.Access;
@@ -89,6 +90,7 @@ public final class WebServer implements AutoCloseable {
         AccountsApi accountsApi = new AccountsApi(accounts, sessions, settings.tls());
         AuditApi audit = new AuditApi(api);
         SeedApi seed = new SeedApi(api, overview);
+        ReportsApi reports = new ReportsApi(api);
         byte[] openApi = resource("openapi.json");
 
         this.app = Javalin.create(config -> {
@@ -114,6 +116,7 @@ public final class WebServer implements AutoCloseable {
             system.register(config.routes);
             accountsApi.register(config.routes);
             audit.register(config.routes);
+            reports.register(config.routes);
             seed.register(config.routes);
             config.routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             config.routes.sse("/api/v1/stream", hub::join);

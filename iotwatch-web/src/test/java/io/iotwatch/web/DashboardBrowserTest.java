@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.iotwatch.core.alert.ThreatLevel;
+import io.iotwatch.report.AlertRow;
+import io.iotwatch.report.Report;
+import io.iotwatch.report.json.ReportJson;
 import io.iotwatch.store.AlertStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -228,6 +232,29 @@ class DashboardBrowserTest {
         page.getByTestId("logout").click();
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login\\.html.*"));
         logIn(changed);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theReportsPageMakesAJsonReportListsItAndDownloadsIt() throws Exception {
+        page.navigate(monitor.url() + "/#/reports");
+        logIn();
+        assertThat(page.getByTestId("reports-schedule")).hasText("Scheduled: daily and monthly, as PDF.");
+        Locator rows = page.locator("[data-testid=reports-table] [data-report-id]");
+        assertThat(rows).hasCount(0);
+        page.getByTestId("report-format").selectOption("json");
+        page.getByTestId("report-create").click();
+        assertThat(page.getByTestId("report-status")).hasText("The report is ready.");
+        assertThat(rows).hasCount(1);
+        assertThat(rows.first()).containsText("json");
+        assertThat(rows.first()).containsText("by admin");
+        assertThat(page.getByTestId("reports-total")).hasText("1");
+
+        Download download = page.waitForDownload(() -> rows.first().getByTestId("report-download").click());
+        assertThat(download.suggestedFilename()).matches("iotwatch-report-\\d{8}T\\d{6}Z-\\d{8}T\\d{6}Z\\.json");
+        Report report = ReportJson.read(Files.readString(download.path()));
+        assertThat(report.summary().alerts()).isEqualTo(2);
+        assertThat(report.alerts()).extracting(AlertRow::id).containsExactlyInAnyOrder("scan-1", "tunnel-1");
         assertThat(problems).isEmpty();
     }
 

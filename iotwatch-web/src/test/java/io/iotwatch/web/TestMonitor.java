@@ -9,6 +9,10 @@ import io.iotwatch.core.event.Event;
 import io.iotwatch.core.event.EventHeader;
 import io.iotwatch.core.event.EventId;
 import io.iotwatch.core.sink.Batch;
+import io.iotwatch.report.render.ReportFormat;
+import io.iotwatch.report.archive.ReportArchive;
+import io.iotwatch.report.schedule.Cadence;
+import io.iotwatch.report.schedule.ReportSchedule;
 import io.iotwatch.store.AllowRule;
 import io.iotwatch.store.EventStore;
 import io.iotwatch.store.EventStores;
@@ -17,6 +21,7 @@ import io.iotwatch.web.auth.PasswordHasher;
 import io.iotwatch.web.monitor.Monitor;
 import io.iotwatch.web.monitor.Source;
 import io.iotwatch.web.monitor.SourceStatus;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,6 +42,8 @@ final class TestMonitor implements AutoCloseable {
 
     static final String HOSTILE_DOMAIN = "<img src=x onerror=\"document.title='pwned'\">.tunnel.example";
     static final String HOSTILE_USER = "<script>document.title='pwned'</script>";
+    /** Shown with the reports; nothing makes them here. */
+    static final ReportSchedule SCHEDULE = new ReportSchedule(List.of(Cadence.DAILY, Cadence.MONTHLY), List.of(ReportFormat.PDF));
 
     final EventStore store;
     final WebServer server;
@@ -45,7 +52,12 @@ final class TestMonitor implements AutoCloseable {
     final Instant now = Instant.now();
     private long position;
 
-    TestMonitor(Path dir) {
+    TestMonitor(Path dir) throws IOException {
+        this(dir, Clock.systemUTC());
+    }
+
+    /** With the reports dated by {@code reportClock}, which a test may hold up to keep a report in the making. */
+    TestMonitor(Path dir, Clock reportClock) throws IOException {
         store = EventStores.open(StoreSettings.embedded(dir));
         Source sensor = () -> new SourceStatus("eth0", "interface", true, 1234, 56, 7, 0, now, "");
         Monitor monitor = new Monitor("test", now, "sqlite", () -> List.of(sensor), List.of("scan", "dns-tunnel"), "default",
@@ -59,7 +71,7 @@ final class TestMonitor implements AutoCloseable {
                     public void removed(AllowRule rule) {
                         added.remove(rule);
                     }
-                });
+                }, ReportArchive.open(dir.resolve("reports"), reportClock), SCHEDULE);
         WebSettings settings = new WebSettings("127.0.0.1", 0, null, null, Duration.ofMinutes(30), Duration.ofHours(8));
         server = WebServer.start(settings, store, monitor, Clock.systemUTC(), new PasswordHasher(1_000));
         adminPassword = server.firstAdminPassword().orElseThrow();

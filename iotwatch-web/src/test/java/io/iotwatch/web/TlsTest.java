@@ -2,6 +2,7 @@ package io.iotwatch.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.iotwatch.report.schedule.ReportSchedule;
 import io.iotwatch.store.EventStore;
 import io.iotwatch.store.EventStores;
 import io.iotwatch.store.StoreSettings;
@@ -43,7 +44,7 @@ class TlsTest {
 
         try (EventStore store = EventStores.open(StoreSettings.embedded(dir.resolve("data")))) {
             Monitor monitor = new Monitor("test", Instant.now(), "sqlite", List::of, List.of(), null, List.of(),
-                    Monitor.AllowListener.NONE);
+                    Monitor.AllowListener.NONE, null, ReportSchedule.NONE);
             WebSettings settings = new WebSettings("127.0.0.1", 0, keystore, PASSWORD, Duration.ofMinutes(5), Duration.ofHours(1));
             WebServer server = WebServer.start(settings, store, monitor, Clock.systemUTC(), new PasswordHasher(1_000));
             try {

@@ -6,14 +6,18 @@ import io.iotwatch.app.sources.Sources;
 import io.iotwatch.detect.DetectionEngine;
 import io.iotwatch.detect.Detector;
 import io.iotwatch.detect.Suppression;
+import io.iotwatch.report.archive.ReportArchive;
+import io.iotwatch.report.schedule.ReportScheduler;
 import io.iotwatch.store.AllowRule;
 import io.iotwatch.store.BatchWriter;
 import io.iotwatch.store.EventStore;
 import io.iotwatch.web.monitor.Monitor;
 import io.iotwatch.web.WebServer;
 import io.iotwatch.web.monitor.Source;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +26,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The running monitor of {@code serve} and {@code demo}: the store, the detectors on their own thread, the
- * dashboard, and the traffic sources feeding them, until Ctrl-C. Alerts reach the dashboard's live stream
- * as the detectors hand them to the store; allow-list rules written by triage reach the running detectors.
+ * dashboard, the scheduled reports, and the traffic sources feeding them, until Ctrl-C. Alerts reach the dashboard's
+ * live stream as the detectors hand them to the store; allow-list rules written by triage reach the running detectors.
  */
 final class MonitorRun {
 
@@ -42,6 +46,7 @@ final class MonitorRun {
             DetectionEngine engine = Detection.engine(config);
             List<AllowRule> configRules = configRules(config, clock);
             store.triage().allowRules().forEach(rule -> engine.suppress(suppression(rule)));
+            ReportArchive reports = reports(config, clock);
             Monitor monitor = new Monitor(version(), clock.instant(), database(config), () -> List.copyOf(running),
                     detectorNames(config), Models.enabled(config) ? config.model().path() : null, configRules,
                     new Monitor.AllowListener() {
@@ -54,8 +59,10 @@ final class MonitorRun {
                         public void removed(AllowRule rule) {
                             engine.unsuppress(suppression(rule));
                         }
-                    });
+                    }, reports, config.reports().toSchedule());
             try (WebServer web = WebServer.start(config.web().toSettings(), store, monitor, clock);
+                    ReportScheduler schedule = ReportScheduler.start(config.reports().toSchedule(), reports, store, clock,
+                            ReportScheduler.grace(Duration.ofSeconds(config.audit().blockSeconds())));
                     DetectingSink detecting = new DetectingSink(engine, new AlertTap(writer, web::alertsChanged),
                             DetectingSink.QUEUE_BATCHES)) {
                 String host = config.web().bind().equals("0.0.0.0") ? "127.0.0.1" : config.web().bind();
@@ -80,6 +87,14 @@ final class MonitorRun {
             }
         }
         return ExitCodes.OK;
+    }
+
+    private static ReportArchive reports(IotwatchConfig config, Clock clock) {
+        try {
+            return ReportArchive.open(config.reportsFolder(), clock);
+        } catch (IOException e) {
+            throw new UserFacingException("cannot use the reports folder " + config.reportsFolder() + " (reports.folder): " + e, e);
+        }
     }
 
     private static List<AllowRule> configRules(IotwatchConfig config, Clock clock) {

@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
             "Runs the monitor until stopped (Ctrl-C): the dashboard and JSON API (docs/DASHBOARD.md, docs/API.md) and "
                     + "every traffic source the configuration enables: live interfaces (capture.interfaces), syslog "
                     + "listeners (syslog.udp-port, syslog.tcp-port) and watched log folders (watch.folders). The "
-                    + "detectors and the classifier run on all of it; alerts appear on the dashboard as they are raised.",
+                    + "detectors and the classifier run on all of it; alerts appear on the dashboard as they are raised. "
+                    + "Reports made on the dashboard, through the API and on the schedule (reports.schedule) are kept in "
+                    + "the reports folder (reports.folder, default DATA_DIR/reports; docs/REPORTS.md).",
             "The first start makes the user 'admin' with a random password and prints it once."
         })
 final class ServeCommand implements Callable<Integer> {

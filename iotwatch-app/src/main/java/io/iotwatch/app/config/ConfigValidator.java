@@ -1,8 +1,11 @@
 package io.iotwatch.app.config;
 
 import io.iotwatch.detect.Suppression;
+import io.iotwatch.report.render.ReportFormat;
+import io.iotwatch.report.schedule.Cadence;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -73,6 +76,8 @@ final class ConfigValidator {
         check.range("web.session-max-hours", web.sessionMaxHours(), 1, 720);
         check.range("audit.block-entries", c.audit().blockEntries(), 1, 100_000);
         check.range("audit.block-seconds", c.audit().blockSeconds(), 1, 86_400);
+        checkChoices(check, "reports.schedule", c.reports().schedule(), Cadence::parse, Cadence.names(), false);
+        checkChoices(check, "reports.formats", c.reports().formats(), ReportFormat::parse, ReportFormat.names(), true);
         check.that("log.level", LOG_LEVELS.contains(c.log().level().toLowerCase(Locale.ROOT)), c.log().level(),
                 "one of trace, debug, info, warn, error");
     }
@@ -108,6 +113,23 @@ final class ConfigValidator {
             String name = names.get(i);
             check.that(key, name != null && !name.isBlank() && names.indexOf(name) == i, "entry " + (i + 1) + " " + name,
                     "a list of " + what + ", each given once and none empty");
+        }
+    }
+
+    /** A list of names each {@code parse} takes, none twice (as parsed: {@code PDF} and {@code pdf} are one). */
+    private static void checkChoices(Check check, String key, List<String> names, Function<String, ?> parse, String allowed,
+            boolean required) {
+        String rule = "a list of " + allowed + ", each at most once" + (required ? ", at least one" : "");
+        check.that(key, !required || !names.isEmpty(), "[]", rule);
+        Set<Object> seen = new HashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            Object parsed;
+            try {
+                parsed = names.get(i) == null ? null : parse.apply(names.get(i));
+            } catch (IllegalArgumentException e) {
+                parsed = null;
+            }
+            check.that(key, parsed != null && seen.add(parsed), "entry " + (i + 1) + " " + names.get(i), rule);
         }
     }
 

@@ -8,6 +8,9 @@ import io.iotwatch.detect.model.ModelConfig;
 import io.iotwatch.detect.slowhttp.SlowHttpConfig;
 import io.iotwatch.logs.syslog.SyslogOptions;
 import io.iotwatch.packet.flow.FlowConfig;
+import io.iotwatch.report.render.ReportFormat;
+import io.iotwatch.report.schedule.Cadence;
+import io.iotwatch.report.schedule.ReportSchedule;
 import io.iotwatch.store.audit.AuditSettings;
 import io.iotwatch.web.WebSettings;
 import java.nio.file.Path;
@@ -33,11 +36,13 @@ public record IotwatchConfig(
         @JsonProperty("model") Model model,
         @JsonProperty("web") Web web,
         @JsonProperty("audit") Audit audit,
+        @JsonProperty("reports") Reports reports,
         @JsonProperty("log") Log log) {
 
     public static IotwatchConfig defaults() {
         return new IotwatchConfig("./data", Database.defaults(), Ingest.defaults(), Flow.defaults(), Capture.defaults(),
-                Syslog.defaults(), Watch.defaults(), Detect.defaults(), Model.defaults(), Web.defaults(), Audit.defaults(), Log.defaults());
+                Syslog.defaults(), Watch.defaults(), Detect.defaults(), Model.defaults(), Web.defaults(), Audit.defaults(),
+                Reports.defaults(), Log.defaults());
     }
 
     public Path dataPath() {
@@ -324,6 +329,40 @@ public record IotwatchConfig(
     /** The audit log's settings, for appending and signing ({@code writable}) or for reading and verifying only. */
     public AuditSettings auditSettings(boolean writable) {
         return new AuditSettings(auditKeyFile(), writable, audit.blockEntries(), Duration.ofSeconds(audit.blockSeconds()));
+    }
+
+    /**
+     * Reports (docs/REPORTS.md): the folder that keeps the reports made from the dashboard, the API and the schedule,
+     * and the schedule.
+     *
+     * @param folder   the reports folder; empty: DATA_DIR/reports
+     * @param schedule {@code daily}, {@code weekly} and/or {@code monthly}; none by default
+     * @param formats  {@code pdf}, {@code html} and/or {@code json}: what each scheduled report is written as
+     */
+    public record Reports(
+            @JsonProperty("folder") String folder,
+            @JsonProperty("schedule") List<String> schedule,
+            @JsonProperty("formats") List<String> formats) {
+        public Reports {
+            // Kept as given, nulls included, so that the validator can name a bad entry.
+            schedule = schedule == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(schedule));
+            formats = formats == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(formats));
+        }
+
+        static Reports defaults() {
+            return new Reports("", List.of(), List.of(ReportFormat.PDF.extension()));
+        }
+
+        /** The schedule, of a validated configuration. */
+        public ReportSchedule toSchedule() {
+            return new ReportSchedule(schedule.stream().map(Cadence::parse).toList(),
+                    formats.stream().map(ReportFormat::parse).toList());
+        }
+    }
+
+    /** The reports folder: the configured one, else reports in the data directory. */
+    public Path reportsFolder() {
+        return reports.folder().isBlank() ? dataPath().resolve("reports") : Path.of(reports.folder());
     }
 
     /** Logging: the level of iotwatch's own messages in the log file under the data directory. */

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code iotwatch demo} end to end: the command prints the address and a first password, the dashboard's API
- * answers with that login, the demo's traffic is stored and its attacks become alerts, and stopping stores
- * what was read and records in the audit log that the demo stopped.
+ * answers with that login, the demo's traffic is stored and its attacks become alerts, the report schedule
+ * makes its report, and stopping stores what was read and records in the audit log that the demo stopped.
  */
 class MonitorRunTest {
 
@@ -45,7 +46,8 @@ class MonitorRunTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        IotwatchConfig config = new ConfigLoader().load(Optional.empty(), Map.of(),
+        Path file = Files.writeString(dir.resolve("iotwatch.yml"), "reports:\n  schedule: [daily]\n  formats: [json]\n");
+        IotwatchConfig config = new ConfigLoader().load(Optional.of(file), Map.of(),
                 Map.of("data-dir", dir.toString(), "web.port", Integer.toString(port)));
         StringWriter printed = new StringWriter();
         CountDownLatch stop = new CountDownLatch(1);
@@ -79,6 +81,18 @@ class MonitorRunTest {
         JsonNode system = get(http, base + "/api/v1/system", cookie);
         assertThat(system.get("sources").get(0).get("kind").asText()).isEqualTo("demo");
         assertThat(system.get("detectors").toString()).contains("scan").contains("model");
+
+        // the schedule makes yesterday's report at start, into the folder the API lists
+        JsonNode reports = await(() -> {
+            JsonNode now = get(http, base + "/api/v1/reports", cookie);
+            return now.get("total").asInt() > 0 ? now : null;
+        });
+        assertThat(reports.get("schedule").get("periods").get(0).asText()).isEqualTo("daily");
+        JsonNode daily = reports.get("items").get(0);
+        assertThat(daily.get("schedule").asText()).isEqualTo("daily");
+        assertThat(daily.get("format").asText()).isEqualTo("json");
+        assertThat(daily.get("to").asText()).endsWith("T23:59:59.999Z");
+        assertThat(Files.exists(dir.resolve("reports").resolve(daily.get("id").asText() + ".json"))).isTrue();
 
         stop.countDown();
         assertThat(run.get(60, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);

@@ -3,6 +3,9 @@ package io.iotwatch.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.iotwatch.report.render.ReportFormat;
+import io.iotwatch.report.schedule.Cadence;
+import io.iotwatch.report.schedule.ReportSchedule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,6 +184,50 @@ class ConfigLoaderTest {
         Path duplicate = Files.writeString(dir.resolve("c.yml"), "capture:\n  interfaces: [eth0, eth0]\n");
         assertThatThrownBy(() -> loader.load(Optional.of(duplicate), Map.of(), Map.of()))
                 .hasMessageContaining("entry 2 eth0").hasMessageContaining("each given once");
+    }
+
+    @Test
+    void theReportScheduleAndFolderComeFromTheFileAndTheFolderAlsoFromTheEnvironment(@TempDir Path dir) throws IOException {
+        IotwatchConfig defaults = loader.load(Optional.empty(), Map.of(), Map.of("data-dir", "/var/lib/iotwatch"));
+        assertThat(defaults.reportsFolder()).isEqualTo(Path.of("/var/lib/iotwatch", "reports"));
+        assertThat(defaults.reports().toSchedule()).isEqualTo(new ReportSchedule(List.of(), List.of(ReportFormat.PDF)));
+        assertThat(defaults.reports().toSchedule().isEmpty()).isTrue();
+
+        Path file = Files.writeString(dir.resolve("c.yml"), """
+                reports:
+                  schedule: [monthly, Daily]
+                  formats: [json, pdf]
+                """);
+        IotwatchConfig config = loader.load(Optional.of(file), Map.of("IOTWATCH_REPORTS_FOLDER", "/srv/reports"), Map.of());
+        assertThat(config.reportsFolder()).isEqualTo(Path.of("/srv/reports"));
+        assertThat(config.reports().toSchedule()).isEqualTo(new ReportSchedule(List.of(Cadence.MONTHLY, Cadence.DAILY),
+                List.of(ReportFormat.JSON, ReportFormat.PDF)));
+    }
+
+    @Test
+    void aBadReportScheduleStopsTheStartNamingItsKeyAndTheChoices(@TempDir Path dir) throws IOException {
+        Map<String, String> bad = Map.of(
+                "reports:\n  schedule: [daily, hourly]\n", "'reports.schedule'",
+                "reports:\n  schedule: [weekly, WEEKLY]\n", "'reports.schedule'",
+                "reports:\n  schedule: daily\n", "'reports.schedule'",
+                "reports:\n  schedule: [null]\n", "'reports.schedule'",
+                "reports:\n  formats: [docx]\n", "'reports.formats'",
+                "reports:\n  formats: []\n", "'reports.formats'",
+                "reports:\n  formats: [pdf, pdf]\n", "'reports.formats'");
+        for (Map.Entry<String, String> entry : bad.entrySet()) {
+            Path file = Files.writeString(dir.resolve("c.yml"), entry.getKey());
+            assertThatThrownBy(() -> loader.load(Optional.of(file), Map.of(), Map.of()))
+                    .as(entry.getKey())
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining(entry.getValue())
+                    .hasMessageContaining(file.toString());
+        }
+        Path hourly = Files.writeString(dir.resolve("c.yml"), "reports:\n  schedule: [daily, hourly]\n");
+        assertThatThrownBy(() -> loader.load(Optional.of(hourly), Map.of(), Map.of()))
+                .hasMessageContaining("entry 2 hourly").hasMessageContaining("daily, weekly, monthly");
+        Path docx = Files.writeString(dir.resolve("c.yml"), "reports:\n  formats: [docx]\n");
+        assertThatThrownBy(() -> loader.load(Optional.of(docx), Map.of(), Map.of()))
+                .hasMessageContaining("entry 1 docx").hasMessageContaining(ReportFormat.names());
     }
 
     @Test

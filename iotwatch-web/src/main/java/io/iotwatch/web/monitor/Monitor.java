@@ -1,5 +1,7 @@
 package io.iotwatch.web.monitor;
 
+import io.iotwatch.report.archive.ReportArchive;
+import io.iotwatch.report.schedule.ReportSchedule;
 import io.iotwatch.store.AllowRule;
 import java.time.Instant;
 import java.util.List;
@@ -7,8 +9,8 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * What the running monitor shows of itself beside the store: its sources, detectors and model, and where
- * allow-list rules written by triage go so that the running detectors apply them at once.
+ * What the running monitor shows of itself beside the store: its sources, detectors and model, where
+ * allow-list rules written by triage go so that the running detectors apply them at once, and its reports.
  *
  * @param version      iotwatch's version
  * @param startedAt    when the process started
@@ -18,9 +20,13 @@ import java.util.function.Supplier;
  * @param model        the classifier's name, or null when none runs
  * @param configRules  allow-list rules from the configuration file, listed beside triage's
  * @param allowRules   told of every rule triage adds ({@code true}) or an admin removes ({@code false})
+ * @param reports      the reports folder that the Reports page and the API make reports into and serve them from,
+ *                     or null for none (benchmarks, tests of other pages): then the reports routes answer 404
+ * @param reportSchedule the reports made on a schedule into that folder, shown beside them
  */
 public record Monitor(String version, Instant startedAt, String database, Supplier<List<Source>> sources,
-        List<String> detectors, String model, List<AllowRule> configRules, AllowListener allowRules) {
+        List<String> detectors, String model, List<AllowRule> configRules, AllowListener allowRules, ReportArchive reports,
+        ReportSchedule reportSchedule) {
 
     /** Applies allow-list rules to the running detectors. */
     public interface AllowListener {
@@ -46,5 +52,6 @@ public record Monitor(String version, Instant startedAt, String database, Suppli
         detectors = List.copyOf(detectors);
         configRules = List.copyOf(configRules);
         Objects.requireNonNull(allowRules, "allowRules");
+        Objects.requireNonNull(reportSchedule, "reportSchedule");
     }
 }

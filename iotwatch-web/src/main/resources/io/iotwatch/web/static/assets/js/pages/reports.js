@@ -1,16 +1,21 @@
-// Reports (#/reports): POST /api/v1/reports {"from", "to", "format"} makes one, GET /api/v1/reports lists them
-// (an array or a page {"items": [...]}, each {"id", "createdAt", "from", "to", "format", "size"}), and
-// GET /api/v1/reports/{id} downloads one.
-import { get, post } from "../api.js";
+// Reports (#/reports?offset=50): POST /api/v1/reports {"from", "to", "format"} makes one (analysts and admins),
+// GET /api/v1/reports lists those in the reports folder, newest first, as a page {"total", "offset", "limit",
+// "items": [{"id", "createdAt", "from", "to", "format", "size", "sha256", "schedule", "requestedBy"}], "schedule":
+// {"periods", "formats"}}, and GET /api/v1/reports/{id} downloads one. A server without a reports folder answers
+// 404, and the page says reports are not available.
+import { get, post, query } from "../api.js";
 import { el, replace } from "../dom.js";
 import { bytes, time } from "../format.js";
-import { fill, panel, table } from "../widgets.js";
+import { fill, pager, panel, table } from "../widgets.js";
 
 const UNAVAILABLE = "Reports are not available in this version";
 const FORMATS = ["pdf", "html", "json"];
 const DAY_MS = 86_400_000;
+const LIMIT = 50;
 
 export function mount(root, ctx) {
+  let offset = Math.max(0, Number.parseInt(ctx.params.get("offset") ?? "0", 10) || 0);
+  const canCreate = ctx.session.role !== "viewer";
   const now = Date.now();
   const from = el("input", {
     type: "datetime-local",
@@ -33,7 +38,9 @@ export function mount(root, ctx) {
   );
   const submit = el("button", { type: "submit", class: "primary", "data-testid": "report-create" }, "Create report");
   const status = el("p", { class: "sub", "aria-live": "polite", "data-testid": "report-status" });
-  const list = table(["Created", "From", "To", "Format", ["Size", "num"], ""], "reports-table");
+  const schedule = el("p", { class: "sub", "data-testid": "reports-schedule" });
+  const paging = el("div");
+  const list = table(["Created", "From", "To", "Format", "Made", ["Size", "num"], ""], "reports-table");
   const form = el(
     "form",
     { class: "filter" },
@@ -42,7 +49,10 @@ export function mount(root, ctx) {
     el("label", {}, "Format", format),
     el("div", { class: "buttons" }, submit),
   );
-  root.append(panel("New report", form, status), panel("Reports", list.view));
+  const making = canCreate
+    ? panel("New report", form, status)
+    : panel("New report", el("p", { class: "sub" }, "Your role (viewer) can download reports but not make them."));
+  root.append(making, panel("Reports", el("div", { class: "toolbar" }, schedule, paging), list.view));
 
   function unavailable(error) {
     if (error.status !== 404) throw error;
@@ -50,22 +60,21 @@ export function mount(root, ctx) {
   }
 
   function load() {
-    return get("/api/v1/reports", { expect: [404] }).then((data) => {
-      fill(
-        list.tbody,
-        Array.isArray(data) ? data : data?.items,
-        (r) =>
-          el(
-            "tr",
-            {},
-            el("td", {}, time(r.createdAt)),
-            el("td", {}, time(r.from)),
-            el("td", {}, time(r.to)),
-            el("td", {}, r.format ?? "–"),
-            el("td", { class: "num" }, bytes(r.size)),
-            el("td", {}, el("a", { href: `/api/v1/reports/${encodeURIComponent(r.id)}`, download: "" }, "Download")),
-          ),
-        "No reports yet",
+    ctx.remember({ offset: offset || null });
+    return get(`/api/v1/reports${query({ offset, limit: LIMIT })}`, { expect: [404] }).then((page) => {
+      replace(schedule, scheduleText(page.schedule));
+      fill(list.tbody, page.items, reportRow, "No reports yet");
+      paging.replaceChildren(
+        pager({
+          offset,
+          limit: LIMIT,
+          total: page.total,
+          totalTestid: "reports-total",
+          onPage: (next) => {
+            offset = next;
+            ctx.run(load());
+          },
+        }),
       );
     }, unavailable);
   }
@@ -84,6 +93,7 @@ export function mount(root, ctx) {
         .then(
           () => {
             status.textContent = "The report is ready.";
+            offset = 0;
             return load();
           },
           (error) => {
@@ -98,6 +108,40 @@ export function mount(root, ctx) {
   });
 
   ctx.run(load());
+}
+
+function reportRow(r) {
+  return el(
+    "tr",
+    { "data-report-id": r.id },
+    el("td", {}, time(r.createdAt)),
+    el("td", {}, time(r.from)),
+    el("td", {}, time(r.to)),
+    el("td", {}, r.format ?? "–"),
+    el("td", {}, r.schedule ? `${r.schedule} schedule` : r.requestedBy ? `by ${r.requestedBy}` : "–"),
+    el("td", { class: "num" }, bytes(r.size)),
+    el(
+      "td",
+      {},
+      el(
+        "a",
+        { href: `/api/v1/reports/${encodeURIComponent(r.id)}`, download: "", "data-testid": "report-download" },
+        "Download",
+      ),
+    ),
+  );
+}
+
+/** "Scheduled: daily and monthly, as PDF." or how to turn the schedule on. */
+function scheduleText(schedule) {
+  const periods = schedule?.periods ?? [];
+  if (!periods.length) return "No scheduled reports (reports.schedule in iotwatch.yml).";
+  const formats = (schedule.formats ?? []).map((f) => f.toUpperCase());
+  return `Scheduled: ${listText(periods)}, as ${listText(formats)}.`;
+}
+
+function listText(words) {
+  return words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
 }
 
 /** A time as a datetime-local input wants it: local time, minutes. */
