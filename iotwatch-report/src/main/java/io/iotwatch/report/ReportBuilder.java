@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotwatch.core.alert.Alert;
 import io.iotwatch.core.alert.ThreatLevel;
 import io.iotwatch.store.AlertFilter;
-import io.iotwatch.store.AlertPage;
 import io.iotwatch.store.AlertStatus;
 import io.iotwatch.store.EventStore;
 import io.iotwatch.store.LevelBucket;
@@ -29,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 
 /**
@@ -44,11 +45,6 @@ public final class ReportBuilder {
     /** At most this many sensors in the summary, the first by name. */
     public static final int MAX_SENSORS = 1000;
     /**
-     * Audit entries read per alert, newest first, to find when it was raised and triaged. An alert whose incident
-     * was updated more often than this has its raised entry out of reach and is left out of the response times.
-     */
-    private static final int ENTRIES_PER_ALERT = 10_000;
-    /**
      * Audit entries read per sensor, newest first. A sensor whose state changed more often than this since the
      * period began has its state before the oldest entry read out of reach: unknown, and neither online nor a change.
      */
@@ -60,7 +56,6 @@ public final class ReportBuilder {
     private static final String OFFLINE = "offline";
     private static final String STOPPED = "stopped";
 
-    private static final int ALERT_PAGE = 1000;
     private static final int BLOCK_PAGE = 100;
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final List<Duration> STEPS = List.of(MINUTE, Duration.ofMinutes(2), Duration.ofMinutes(5),
@@ -77,24 +72,35 @@ public final class ReportBuilder {
      */
     public static Report build(EventStore store, Instant from, Instant to, Clock clock) {
         Period period = new Period(from, to, clock.instant());
+        // verifying the audit log reads all of it and needs nothing else the report reads: it runs beside the rest
+        FutureTask<AuditCheck> audit = new FutureTask<>(() -> auditCheck(store, to));
+        Thread.ofPlatform().name("report-audit-check").daemon().start(audit);
         List<StoredAlert> alerts = alerts(store, from, to);
         return new Report(period, summary(store, alerts, from, to), timeline(store, from, to), topSources(alerts),
-                topTargets(alerts), detection(alerts), recommendations(alerts), compliance(store, alerts, to),
+                topTargets(alerts), detection(alerts), recommendations(alerts), compliance(store, alerts, result(audit)),
                 alertRows(alerts));
+    }
+
+    /** What the task returned, or the failure it ended in. */
+    private static <T> T result(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("checking the audit log failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the audit log was checked", e);
+        }
     }
 
     /** The alerts whose incident overlaps the period, most recently active first. */
     private static List<StoredAlert> alerts(EventStore store, Instant from, Instant to) {
-        AlertFilter filter = new AlertFilter(from, to, null, null, null, null, null, null, null, null);
-        // keyed by id: an alert that grows while we page moves to the front and would otherwise be read twice
-        Map<String, StoredAlert> byId = new LinkedHashMap<>();
-        for (int offset = 0; ; offset += ALERT_PAGE) {
-            AlertPage page = store.alertQueries().find(filter, offset, ALERT_PAGE);
-            page.items().forEach(alert -> byId.putIfAbsent(alert.alert().id(), alert));
-            if (page.items().size() < ALERT_PAGE) {
-                return List.copyOf(byId.values());
-            }
-        }
+        List<StoredAlert> alerts = new ArrayList<>();
+        store.alertQueries().each(new AlertFilter(from, to, null, null, null, null, null, null, null, null), alerts::add);
+        return alerts;
     }
 
     private static Summary summary(EventStore store, List<StoredAlert> alerts, Instant from, Instant to) {
@@ -301,57 +307,71 @@ public final class ReportBuilder {
                 .toList();
     }
 
-    private static Compliance compliance(EventStore store, List<StoredAlert> alerts, Instant to) {
+    private static Compliance compliance(EventStore store, List<StoredAlert> alerts, AuditCheck audit) {
+        Map<String, Milestones> milestones = milestones(store, alerts);
         List<Long> detect = new ArrayList<>();
         List<Long> acknowledge = new ArrayList<>();
         List<Long> resolve = new ArrayList<>();
         long triaged = 0;
         for (StoredAlert stored : alerts) {
             triaged += stored.triage() == null ? 0 : 1;
-            Milestones times = milestones(store.audit().entriesAbout(stored.alert().id(), ENTRIES_PER_ALERT));
-            if (times.raised() == null) {
+            Milestones times = milestones.get(stored.alert().id());
+            if (times.raised == null) {
                 continue;
             }
-            detect.add(Math.max(0, times.raised() - stored.alert().firstSeen().toEpochMilli()));
-            if (times.acknowledged() != null) {
-                acknowledge.add(Math.max(0, times.acknowledged() - times.raised()));
+            detect.add(Math.max(0, times.raised - stored.alert().firstSeen().toEpochMilli()));
+            if (times.acknowledged != null) {
+                acknowledge.add(Math.max(0, times.acknowledged - times.raised));
             }
-            if (times.resolved() != null) {
-                resolve.add(Math.max(0, times.resolved() - times.raised()));
+            if (times.resolved != null) {
+                resolve.add(Math.max(0, times.resolved - times.raised));
             }
         }
         double share = alerts.isEmpty() ? 0 : (double) triaged / alerts.size();
         return new Compliance(stat(detect), stat(acknowledge), stat(resolve), triaged, share,
-                store.triage().allowRules().size(), auditCheck(store, to));
+                store.triage().allowRules().size(), audit);
     }
 
     /**
-     * When an alert was recorded raised (or adopted), first acknowledged and first resolved, epoch milliseconds;
+     * When an alert was first recorded raised (or adopted), first acknowledged and first resolved, epoch milliseconds;
      * null for what never happened.
      */
-    private record Milestones(Long raised, Long acknowledged, Long resolved) {}
+    private static final class Milestones {
+        Long raised;
+        Long acknowledged;
+        Long resolved;
+    }
 
-    /** The milestones in an alert's entries, newest first as the store gives them. */
-    private static Milestones milestones(List<AuditEntry> newestFirst) {
-        Long raised = null;
-        Long acknowledged = null;
-        Long resolved = null;
-        // walking newest first, the last match of each kind is the oldest
-        for (AuditEntry entry : newestFirst) {
+    /**
+     * The milestones of each alert, from one pass over the audit log, oldest entry first: the log is read whole anyway
+     * to verify it, and following each alert's own links would take a query per entry.
+     */
+    private static Map<String, Milestones> milestones(EventStore store, List<StoredAlert> alerts) {
+        Map<String, Milestones> byId = new HashMap<>();
+        alerts.forEach(stored -> byId.put(stored.alert().id(), new Milestones()));
+        store.audit().eachEntry(entry -> {
+            Milestones times = byId.get(entry.subject());
+            if (times == null) {
+                return;
+            }
             switch (entry.kind()) {
-                case "alert.raised", "alert.adopted" -> raised = entry.timeMillis();
+                case "alert.raised", "alert.adopted" -> {
+                    if (times.raised == null) {
+                        times.raised = entry.timeMillis();
+                    }
+                }
                 case "alert.triaged" -> {
                     String status = triageStatus(entry);
-                    if (AlertStatus.ACKNOWLEDGED.id().equals(status)) {
-                        acknowledged = entry.timeMillis();
-                    } else if (AlertStatus.RESOLVED.id().equals(status)) {
-                        resolved = entry.timeMillis();
+                    if (times.acknowledged == null && AlertStatus.ACKNOWLEDGED.id().equals(status)) {
+                        times.acknowledged = entry.timeMillis();
+                    } else if (times.resolved == null && AlertStatus.RESOLVED.id().equals(status)) {
+                        times.resolved = entry.timeMillis();
                     }
                 }
                 default -> { }
             }
-        }
-        return new Milestones(raised, acknowledged, resolved);
+        });
+        return byId;
     }
 
     private static String triageStatus(AuditEntry entry) {

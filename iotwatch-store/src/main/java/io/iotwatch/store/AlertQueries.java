@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Stored alerts as the dashboard shows them, with their triage. A time range selects the alerts whose
@@ -17,6 +18,12 @@ public interface AlertQueries {
 
     /** A page of the alerts the filter selects, the most recently active first (last seen, latest first, then id). */
     AlertPage find(AlertFilter filter, int offset, int limit);
+
+    /**
+     * Every alert the filter selects, in the order of {@link #find(AlertFilter, int, int)}, read in one query: one
+     * consistent view however many there are, and no page sorted again for each offset.
+     */
+    void each(AlertFilter filter, Consumer<StoredAlert> action);
 
     /** The alert with this id, if stored. */
     Optional<StoredAlert> find(String id);

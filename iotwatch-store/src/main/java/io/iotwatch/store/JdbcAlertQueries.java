@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** {@link AlertQueries} over the alerts and alert_triage tables. */
 final class JdbcAlertQueries implements AlertQueries {
@@ -107,6 +108,17 @@ final class JdbcAlertQueries implements AlertQueries {
             List<StoredAlert> items = Sql.list(c, AlertRows.selectStoredOf(page) + " ORDER BY a.last_seen_ns DESC, a.id",
                     AlertRows::stored, params.toArray());
             return new AlertPage(total, items);
+        });
+    }
+
+    @Override
+    public void each(AlertFilter filter, Consumer<StoredAlert> action) {
+        Objects.requireNonNull(filter, "filter");
+        Where where = Where.of(filter);
+        sql.read("read the alerts", c -> {
+            Sql.each(c, AlertRows.SELECT_STORED + where.sql() + " ORDER BY a.last_seen_ns DESC, a.id",
+                    rs -> action.accept(AlertRows.stored(rs)), where.params().toArray());
+            return null;
         });
     }
 

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * {@link AuditTrail} over the audit_key, audit_entries and audit_blocks tables (see the V4 migration).
@@ -409,6 +410,14 @@ final class JdbcAuditTrail implements AuditTrail, Sql.Participant {
     public List<AuditEntry> entries(long block) {
         return sql.read("read the entries of audit block " + block, c -> Sql.list(c, "SELECT " + ENTRY_COLUMNS
                 + " FROM audit_entries WHERE block_index = ? ORDER BY entry_index", JdbcAuditTrail::entry, block));
+    }
+
+    @Override
+    public void eachEntry(Consumer<AuditEntry> action) {
+        sql.read("read the audit log", c -> {
+            Sql.each(c, "SELECT " + ENTRY_COLUMNS + " FROM audit_entries ORDER BY entry_index", rs -> action.accept(entry(rs)));
+            return null;
+        });
     }
 
     @Override

@@ -24,6 +24,7 @@ import io.iotwatch.core.event.Reject;
 import io.iotwatch.core.event.VendorAlertEvent;
 import io.iotwatch.core.sink.Batch;
 import io.iotwatch.core.sink.Checkpoint;
+import io.iotwatch.store.audit.AuditEntry;
 import io.iotwatch.store.audit.AuditRecord;
 import io.iotwatch.store.audit.AuditSettings;
 import io.iotwatch.store.audit.MerkleTree;
@@ -920,8 +921,13 @@ abstract class EventStoreContract {
         store.accept(new Batch(List.of(), List.of(), INCIDENTS, Optional.empty()));
     }
 
+    /** The ids the filter selects, in order; reading them all at once ({@code each}) gives the same alerts as a page. */
     private List<String> ids(AlertFilter filter) {
-        return store.alertQueries().find(filter, 0, 100).items().stream().map(a -> a.alert().id()).toList();
+        List<StoredAlert> page = store.alertQueries().find(filter, 0, 100).items();
+        List<StoredAlert> all = new ArrayList<>();
+        store.alertQueries().each(filter, all::add);
+        assertThat(all).isEqualTo(page);
+        return page.stream().map(a -> a.alert().id()).toList();
     }
 
     private static AlertFilter filter(Instant from, Instant to) {
@@ -1229,6 +1235,15 @@ abstract class EventStoreContract {
         AuditTrail audit = store.audit();
         assertThat(audit.entriesAbout("a1", 5)).extracting(e -> e.kind()).containsExactly("alert.updated", "alert.raised");
         assertThat(audit.entriesAbout("h1", 5)).extracting(e -> e.kind()).containsExactly("alert.triaged", "alert.raised");
+        List<AuditEntry> all = new ArrayList<>();
+        audit.eachEntry(all::add);
+        assertThat(all).extracting(AuditEntry::kind).containsExactly("alert.raised", "alert.raised", "alert.updated",
+                "alert.triaged", "user.created");
+        List<AuditEntry> sealed = new ArrayList<>();
+        for (long block = 0; block <= audit.head().orElseThrow().index(); block++) {
+            sealed.addAll(audit.entries(block));
+        }
+        assertThat(all).isEqualTo(sealed);
         assertThat(audit.verify(null).problems()).isEmpty();
         var head = audit.head().orElseThrow();
         var proof = audit.inclusionProof(audit.entriesAbout("h1", 5).getLast().index(), head.index());

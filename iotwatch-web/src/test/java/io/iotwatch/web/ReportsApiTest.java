@@ -17,6 +17,7 @@ import io.iotwatch.web.monitor.Monitor;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +31,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 /** Reports made, listed and downloaded through the API of a real server over a real store and folder. */
@@ -85,6 +89,29 @@ class ReportsApiTest extends LoggedInAdmin {
         assertThat(data.get("by").asText()).isEqualTo("admin");
         assertThat(data.get("sha256").asText()).isEqualTo(item.get("sha256").asText());
         assertThat(data.get("format").asText()).isEqualTo("json");
+    }
+
+    @Test
+    void pdfAndHtmlReportsAreMadeAndServedWithTheirTypes() throws Exception {
+        String period = monitor.now.minusSeconds(3600) + "\", \"to\": \"" + monitor.now;
+        for (String format : new String[] {"pdf", "html"}) {
+            HttpResponse<String> created = admin.post("/api/v1/reports", "{\"from\": \"" + period + "\", \"format\": \"" + format + "\"}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            JsonNode item = Http.json(created);
+            HttpResponse<String> download = admin.get("/api/v1/reports/" + item.get("id").asText());
+            assertThat(download.statusCode()).isEqualTo(200);
+            assertThat(download.headers().firstValue("Content-Type").orElseThrow())
+                    .startsWith(format.equals("pdf") ? "application/pdf" : "text/html");
+            assertThat(download.headers().firstValueAsLong("Content-Length")).hasValue(item.get("size").asLong());
+            assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).endsWith("." + format + "\"");
+        }
+        Path folder = dir.resolve("reports");
+        try (var files = Files.list(folder)) {
+            Path pdf = files.filter(file -> file.toString().endsWith(".pdf")).findFirst().orElseThrow();
+            try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+                assertThat(new PDFTextStripper().getText(document)).contains("iotwatch audit report", "Appendix: alerts");
+            }
+        }
     }
 
     @Test

@@ -1,10 +1,17 @@
 package io.iotwatch.report.render;
 
 import io.iotwatch.report.AlertRow;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
@@ -12,7 +19,6 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -23,7 +29,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * table is set in a monospaced font, so a cell's width is its characters and wrapping needs no measuring; a value
  * too long for its column continues on the row's next lines.
  */
-final class AlertTablePdf {
+final class AlertTablePdf implements Closeable {
 
     private static final PDRectangle PAGE = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
     private static final float MARGIN_SIDE = 40;
@@ -61,11 +67,14 @@ final class AlertTablePdf {
     private final CmapLookup monoGlyphs;
     private final PDFont mono;
     private final PDFont bold;
-    private PDPageContentStream page;
+    private final PDFont sans;
+    private final Map<PDFont, BitSet> inSubset = new IdentityHashMap<>();
+    private FutureTask<Void> drawing;
+    private PageWriter page;
     private float y;
 
-    private AlertTablePdf(PDDocument document) throws IOException {
-        this.document = document;
+    private AlertTablePdf() throws IOException {
+        this.document = new PDDocument();
         TrueTypeFont monoFont;
         try (InputStream in = ReportFonts.MONO.open()) {
             monoFont = new TTFParser().parse(new RandomAccessReadBuffer(in));
@@ -74,28 +83,78 @@ final class AlertTablePdf {
         // the document closes the font when it is closed
         this.mono = PDType0Font.load(document, monoFont, true);
         this.bold = load(document, ReportFonts.SANS_BOLD);
+        this.sans = load(document, ReportFonts.SANS);
     }
 
-    /** Appends the appendix's pages to the document, a heading and then every alert, in the order given. */
-    static void append(PDDocument document, List<AlertRow> alerts) throws IOException {
-        AlertTablePdf table = new AlertTablePdf(document);
+    /**
+     * Starts drawing the appendix, a heading and then every alert in the order given, on a thread of its own and on
+     * pages of a document of its own, so that it is drawn while the rest of the report is laid out; {@link #moveTo}
+     * puts the pages in the report.
+     */
+    static AlertTablePdf start(List<AlertRow> alerts) throws IOException {
+        AlertTablePdf table = new AlertTablePdf();
+        table.drawing = new FutureTask<>(() -> {
+            table.draw(alerts);
+            return null;
+        });
+        Thread.ofPlatform().name("report-alert-table").daemon().start(table.drawing);
+        return table;
+    }
+
+    private void draw(List<AlertRow> alerts) throws IOException {
         try {
-            table.newPage();
-            table.heading(alerts.size());
-            table.columnHeadings();
+            newPage();
+            heading(alerts.size());
+            columnHeadings();
             for (AlertRow alert : alerts) {
-                table.row(alert);
+                row(alert);
             }
         } finally {
-            table.endPage();
+            endPage();
         }
+        // subset now: the pages are saved with the report, and a document subsets its fonts only when it is saved
+        for (PDFont font : List.of(mono, bold, sans)) {
+            font.subset();
+        }
+    }
+
+    /** Waits for the table, then moves its pages to the end of {@code report}. */
+    void moveTo(PDDocument report) throws IOException {
+        try {
+            drawing.get();
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException failure -> throw failure;
+                case RuntimeException failure -> throw failure;
+                default -> throw new IllegalStateException("drawing the alert table failed", e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the alert table was drawn");
+        }
+        for (PDPage page : document.getPages()) {
+            report.addPage(page);
+        }
+    }
+
+    /** Waits for the drawing to end and lets go of the table's document: after the report it was moved to is saved. */
+    @Override
+    public void close() throws IOException {
+        try {
+            drawing.get();
+        } catch (ExecutionException e) {
+            // told by moveTo, or by the failure that kept the report from getting that far
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        document.close();
     }
 
     private void heading(int alerts) throws IOException {
         y -= 13;
-        text(bold, 13, MARGIN_SIDE, y, "Appendix: alerts");
+        page.text(bold, 13, MARGIN_SIDE, y, "Appendix: alerts");
         y -= 15;
-        text(load(document, ReportFonts.SANS), 8, MARGIN_SIDE, y, ReportText.count(alerts) + " alerts, most recently active first.");
+        page.text(sans, 8, MARGIN_SIDE, y, ReportText.count(alerts) + " alerts, most recently active first.");
         y -= 8;
     }
 
@@ -104,7 +163,7 @@ final class AlertTablePdf {
         float x = MARGIN_SIDE;
         for (Column column : COLUMNS) {
             float left = column.numeric() ? x + (column.chars() * CHAR_WIDTH - bold.getStringWidth(column.heading()) * SIZE / 1000) : x;
-            text(bold, SIZE, left, y, column.heading());
+            page.text(bold, SIZE, left, y, column.heading());
             x += (column.chars() + GAP) * CHAR_WIDTH;
         }
         rule(y - 2.2f, 0.6f);
@@ -141,7 +200,7 @@ final class AlertTablePdf {
                 }
                 text.repeat(' ', GAP);
             }
-            text(mono, SIZE, MARGIN_SIDE, y - (line + 1) * LINE, text.toString());
+            page.text(mono, SIZE, MARGIN_SIDE, y - (line + 1) * LINE, text.toString());
         }
         y -= lines * LINE + 1.5f;
         rule(y + 0.5f, RULE);
@@ -184,7 +243,7 @@ final class AlertTablePdf {
     private void newPage() throws IOException {
         PDPage next = new PDPage(PAGE);
         document.addPage(next);
-        page = new PDPageContentStream(document, next);
+        page = new PageWriter(document, next, inSubset);
         y = PAGE.getHeight() - MARGIN_TOP;
     }
 
@@ -195,20 +254,8 @@ final class AlertTablePdf {
         }
     }
 
-    private void text(PDFont font, float size, float x, float baseline, String text) throws IOException {
-        page.beginText();
-        page.setFont(font, size);
-        page.newLineAtOffset(x, baseline);
-        page.showText(text);
-        page.endText();
-    }
-
     private void rule(float at, float width) throws IOException {
-        page.setLineWidth(width);
-        page.setStrokingColor(0.82f);
-        page.moveTo(MARGIN_SIDE, at);
-        page.lineTo(PAGE.getWidth() - MARGIN_SIDE, at);
-        page.stroke();
+        page.rule(MARGIN_SIDE, PAGE.getWidth() - MARGIN_SIDE, at, width, 0.82f);
     }
 
     private static PDFont load(PDDocument document, ReportFonts font) throws IOException {

@@ -67,6 +67,8 @@ final class ReportCharts {
             dataset.addSeries(series);
         }
         StackedXYBarRenderer renderer = new StackedXYBarRenderer(0.15);
+        // else the theme replaces the level colors with its own
+        renderer.setAutoPopulateSeriesPaint(false);
         renderer.setBarPainter(new StandardXYBarPainter());
         renderer.setShadowVisible(false);
         for (int level = 0; level < LEVEL_COLORS.length; level++) {
@@ -90,6 +92,7 @@ final class ReportCharts {
             }
         }
         StackedBarRenderer renderer = new StackedBarRenderer();
+        renderer.setAutoPopulateSeriesPaint(false);
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
         for (int series = 0; series < detectors.size(); series++) {

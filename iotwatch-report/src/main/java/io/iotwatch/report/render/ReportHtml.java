@@ -111,9 +111,9 @@ public final class ReportHtml {
             html.element("p", "none", "No sensor of 'serve' or 'demo' ran in the period (files read by 'ingest' are not sensors).");
             return;
         }
-        html.tableHead("rows", Column.text("Sensor", 24), Column.text("Kind", 10), Column.text("At the start", 11),
-                Column.text("At the end", 11), Column.number("Online", 10), Column.number("Changes", 9),
-                Column.text("Last problem", 25));
+        html.tableHead("rows", Column.text("Sensor", 22), Column.text("Kind", 9), Column.text("At the start", 11),
+                Column.text("At the end", 11), Column.number("Online", 10), Column.number("Changes", 11),
+                Column.text("Last problem", 26));
         for (SensorRow row : sensors) {
             html.raw("<tr>").element("td", "addr", row.name()).cell(row.kind()).cell(row.statusAtStart()).cell(row.statusAtEnd())
                     .numberCell(ReportText.percent(row.onlineShare())).numberCell(ReportText.count(row.changes()))
@@ -137,8 +137,8 @@ public final class ReportHtml {
         if (sources.isEmpty()) {
             html.element("p", "none", "No alert named a source address.");
         } else {
-            html.tableHead("rows", Column.text("Address", 16), Column.number("Alerts", 9), Column.number("Occurrences", 13),
-                    Column.text("Highest level", 9), Column.text("What it did", 27), Column.text("First seen (UTC)", 13),
+            html.tableHead("rows", Column.text("Address", 19), Column.number("Alerts", 9), Column.number("Occurrences", 15),
+                    Column.text("Highest level", 9), Column.text("What it did", 22), Column.text("First seen (UTC)", 13),
                     Column.text("Last seen (UTC)", 13));
             for (SourceRow row : sources) {
                 html.raw("<tr>").element("td", "addr", row.ip()).numberCell(ReportText.count(row.alerts()))
@@ -156,8 +156,8 @@ public final class ReportHtml {
         if (targets.isEmpty()) {
             html.element("p", "none", "No alert named a target address.");
         } else {
-            html.tableHead("rows", Column.text("Address", 16), Column.number("Alerts", 9), Column.number("Attackers", 11),
-                    Column.text("Attacks", 64));
+            html.tableHead("rows", Column.text("Address", 19), Column.number("Alerts", 9), Column.number("Attackers", 11),
+                    Column.text("Attacks", 61));
             for (TargetRow row : targets) {
                 html.raw("<tr>").element("td", "addr", row.ip()).numberCell(ReportText.count(row.alerts()))
                         .numberCell(ReportText.count(row.attackers())).cell(String.join(", ", row.classes())).raw("</tr>");
