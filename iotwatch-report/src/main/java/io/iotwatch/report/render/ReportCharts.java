@@ -14,6 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
 import java.util.function.ToLongFunction;
+import com.openhtmltopdf.extend.FSObjectDrawer;
+import com.openhtmltopdf.extend.FSObjectDrawerFactory;
+import io.iotwatch.report.Report;
+import io.iotwatch.report.ReportBuilder;
+import java.awt.geom.Rectangle2D;
+import java.util.HashMap;
+import java.util.Map;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
@@ -22,6 +29,7 @@ import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
@@ -30,12 +38,19 @@ import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.DefaultTableXYDataset;
 import org.jfree.data.xy.XYSeries;
+import org.w3c.dom.Element;
 
 /**
- * The report's charts as PNG images (JFreeChart), drawn at twice their size on the page so that they stay sharp
- * in print: the timeline of alerts by level and the detectors' confidence distribution.
+ * The report's charts (JFreeChart): the timeline of alerts by level and the detectors' confidence distribution. The
+ * HTML report shows them as PNG images drawn at twice their size, so that they stay sharp when printed; the PDF
+ * draws them as vectors, through openhtmltopdf's replaced {@code <object>} elements of type {@link #OBJECT_TYPE}.
  */
 final class ReportCharts {
+
+    /** The type of the {@code <object>} elements the PDF's charts are drawn in; {@code data} names the chart. */
+    static final String OBJECT_TYPE = "application/x-iotwatch-chart";
+    static final String TIMELINE = "timeline";
+    static final String CONFIDENCE = "confidence";
 
     /** Width and height of a chart on the page, in CSS pixels. */
     static final int WIDTH = 680;
@@ -51,10 +66,64 @@ final class ReportCharts {
     private static final List<ToLongFunction<LevelBucket>> LEVEL_COUNTS = List.of(LevelBucket::low, LevelBucket::medium,
             LevelBucket::high, LevelBucket::critical);
 
-    private ReportCharts() {}
+    private final Map<String, JFreeChart> charts;
+
+    private ReportCharts(Map<String, JFreeChart> charts) {
+        this.charts = charts;
+    }
+
+    /** The report's charts; the confidence chart only when a detector raised alerts. */
+    static ReportCharts of(Report report) {
+        Map<String, JFreeChart> charts = new HashMap<>();
+        charts.put(TIMELINE, timeline(report.timeline(), ReportBuilder.timelineStep(report.period().from(), report.period().to())));
+        if (!report.detection().isEmpty()) {
+            charts.put(CONFIDENCE, confidence(report.detection()));
+        }
+        return new ReportCharts(charts);
+    }
+
+    /** The chart as a PNG image. */
+    byte[] png(String name) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        try {
+            ChartUtils.writeScaledChartAsPNG(out, chart(name), WIDTH, HEIGHT, SCALE, SCALE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("drawing a chart into memory failed", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Draws the charts of the document's chart objects into the PDF, as vectors. */
+    FSObjectDrawerFactory drawers() {
+        return new FSObjectDrawerFactory() {
+            @Override
+            public boolean isReplacedObject(Element element) {
+                return OBJECT_TYPE.equals(element.getAttribute("type"));
+            }
+
+            @Override
+            public FSObjectDrawer createDrawer(Element element) {
+                JFreeChart chart = chart(element.getAttribute("data"));
+                return (e, x, y, width, height, device, context, dotsPerPixel) -> {
+                    float w = (float) width / dotsPerPixel;
+                    float h = (float) height / dotsPerPixel;
+                    device.drawWithGraphics((float) x, (float) y, w, h, graphics -> chart.draw(graphics, new Rectangle2D.Float(0, 0, w, h)));
+                    return null;
+                };
+            }
+        };
+    }
+
+    private JFreeChart chart(String name) {
+        JFreeChart chart = charts.get(name);
+        if (chart == null) {
+            throw new IllegalArgumentException("the report has no chart '" + name + "'");
+        }
+        return chart;
+    }
 
     /** Alerts by level per step of the timeline, stacked, low at the bottom. */
-    static byte[] timeline(List<LevelBucket> buckets, Duration step) {
+    private static JFreeChart timeline(List<LevelBucket> buckets, Duration step) {
         DefaultTableXYDataset dataset = new DefaultTableXYDataset();
         // each bar spans its step, centred on the step's middle where its x is
         dataset.setIntervalWidth(step.toMillis());
@@ -79,11 +148,11 @@ final class ReportCharts {
         time.setLowerMargin(0.01);
         time.setUpperMargin(0.01);
         XYPlot plot = new XYPlot(dataset, time, countAxis("alerts"), renderer);
-        return png(chart(plot));
+        return styled(plot);
     }
 
     /** Each detector's alerts by confidence, in the report's ten bins, stacked by detector. */
-    static byte[] confidence(List<DetectorRow> detectors) {
+    private static JFreeChart confidence(List<DetectorRow> detectors) {
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         for (DetectorRow row : detectors) {
             long[] bins = row.confidenceHistogram();
@@ -101,7 +170,7 @@ final class ReportCharts {
         CategoryAxis bins = new CategoryAxis("confidence");
         bins.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
         CategoryPlot plot = new CategoryPlot(dataset, bins, countAxis("alerts"), renderer);
-        return png(chart(plot));
+        return styled(plot);
     }
 
     /** A bin's range as the report names it: {@code 0.7–0.8}, the last {@code 0.9–1.0}. */
@@ -115,7 +184,7 @@ final class ReportCharts {
         return axis;
     }
 
-    private static JFreeChart chart(org.jfree.chart.plot.Plot plot) {
+    private static JFreeChart styled(Plot plot) {
         Font regular = ReportFonts.SANS.awt(11);
         StandardChartTheme theme = new StandardChartTheme("report");
         theme.setExtraLargeFont(regular.deriveFont(14f));
@@ -140,13 +209,4 @@ final class ReportCharts {
         return chart;
     }
 
-    private static byte[] png(JFreeChart chart) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        try {
-            ChartUtils.writeScaledChartAsPNG(out, chart, WIDTH, HEIGHT, SCALE, SCALE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("drawing a chart into memory failed", e);
-        }
-        return out.toByteArray();
-    }
 }

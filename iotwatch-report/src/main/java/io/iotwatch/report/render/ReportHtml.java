@@ -34,24 +34,27 @@ public final class ReportHtml {
     private ReportHtml() {}
 
     public static String toHtml(Report report) {
-        return sections(report, true);
+        return document(report, ReportCharts.of(report), false);
     }
 
-    /** The document, with the appendix's alert table or without it (the PDF draws that itself). */
-    static String sections(Report report, boolean alertTable) {
+    /**
+     * The document as a browser shows it, or as the PDF prints it: there the charts are drawn in {@code <object>}
+     * elements of {@link ReportCharts#OBJECT_TYPE}, and the appendix's alert table is left to {@link AlertTablePdf}.
+     */
+    static String document(Report report, ReportCharts charts, boolean forPdf) {
         Xhtml html = new Xhtml(8192 + report.alerts().size() * 400);
         html.raw("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"utf-8\"/>")
                 .raw("<title>").text("iotwatch audit report, " + ReportText.time(report.period().from()) + " to "
                         + ReportText.time(report.period().to())).raw("</title><style>").raw(STYLE).raw("</style></head><body>");
         header(html, report);
         summary(html, report.summary());
-        timeline(html, report);
+        timeline(html, report, charts, forPdf);
         sources(html, report.topSources());
         targets(html, report.topTargets());
-        detection(html, report.detection());
+        detection(html, report.detection(), charts, forPdf);
         recommendations(html, report.recommendations());
         compliance(html, report.compliance(), report.summary().alerts());
-        if (alertTable) {
+        if (!forPdf) {
             alerts(html, report.alerts());
         }
         return html.raw("</body></html>\n").toString();
@@ -122,13 +125,12 @@ public final class ReportHtml {
         html.tableEnd();
     }
 
-    private static void timeline(Xhtml html, Report report) {
+    private static void timeline(Xhtml html, Report report, ReportCharts charts, boolean forPdf) {
         html.raw("<section id=\"timeline\"><h2>2. Timeline</h2>")
                 .element("p", "sub", "Alerts by threat level, counted in the step (" + ReportText.duration(
                         (double) ReportBuilder.timelineStep(report.period().from(), report.period().to()).toSeconds())
                         + ") in which their incident began.");
-        image(html, "Alerts over time by threat level", ReportCharts.timeline(report.timeline(),
-                ReportBuilder.timelineStep(report.period().from(), report.period().to())));
+        chart(html, charts, ReportCharts.TIMELINE, "Alerts over time by threat level", forPdf);
         html.raw("</section>");
     }
 
@@ -167,7 +169,7 @@ public final class ReportHtml {
         html.raw("</section>");
     }
 
-    private static void detection(Xhtml html, List<DetectorRow> detectors) {
+    private static void detection(Xhtml html, List<DetectorRow> detectors, ReportCharts charts, boolean forPdf) {
         html.raw("<section id=\"detection\"><h2>5. Detection</h2>");
         if (detectors.isEmpty()) {
             html.element("p", "none", "No detector raised an alert.").raw("</section>");
@@ -180,7 +182,7 @@ public final class ReportHtml {
                     .numberCell(ReportText.confidence(row.meanConfidence())).cell(String.join(", ", row.classes())).raw("</tr>");
         }
         html.tableEnd().element("h3", null, "Confidence distribution");
-        image(html, "Alerts by confidence and detector", ReportCharts.confidence(detectors));
+        chart(html, charts, ReportCharts.CONFIDENCE, "Alerts by confidence and detector", forPdf);
         html.raw("</section>");
     }
 
@@ -263,9 +265,15 @@ public final class ReportHtml {
         html.raw("</section>");
     }
 
-    private static void image(Xhtml html, String description, byte[] png) {
+    private static void chart(Xhtml html, ReportCharts charts, String name, String description, boolean forPdf) {
+        if (forPdf) {
+            html.raw("<object class=\"chart\" type=\"" + ReportCharts.OBJECT_TYPE + "\" data=\"" + name + "\" style=\"width: "
+                    + ReportCharts.WIDTH + "px; height: " + ReportCharts.HEIGHT + "px\"></object>");
+            return;
+        }
         html.raw("<img class=\"chart\" width=\"" + ReportCharts.WIDTH + "\" height=\"" + ReportCharts.HEIGHT + "\" alt=\"")
-                .text(description).raw("\" src=\"data:image/png;base64,").raw(Base64.getEncoder().encodeToString(png)).raw("\"/>");
+                .text(description).raw("\" src=\"data:image/png;base64,").raw(Base64.getEncoder().encodeToString(charts.png(name)))
+                .raw("\"/>");
     }
 
     private static String style() {

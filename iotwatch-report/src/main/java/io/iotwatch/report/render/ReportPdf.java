@@ -36,7 +36,9 @@ public final class ReportPdf {
         for (ReportFonts font : ReportFonts.values()) {
             builder.useFont(font::open, font.family(), font.weight(), FontStyle.NORMAL, true);
         }
-        builder.withHtmlContent(ReportHtml.sections(report, false), null);
+        ReportCharts charts = ReportCharts.of(report);
+        builder.useObjectDrawerFactory(charts.drawers());
+        builder.withHtmlContent(ReportHtml.document(report, charts, true), null);
         // the table is drawn while the rest is laid out: each takes seconds for a hundred thousand alerts
         try (AlertTablePdf table = AlertTablePdf.start(report.alerts()); PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
             PDDocument document = renderer.createPDFKeepOpen();
