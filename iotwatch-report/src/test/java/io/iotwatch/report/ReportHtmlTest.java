@@ -121,7 +121,7 @@ class ReportHtmlTest {
     void anyStringInAnAlertLeavesAWellFormedDocument() throws Exception {
         Random random = new Random(20261202L);
         for (int round = 0; round < 60; round++) {
-            String hostile = randomString(random);
+            String hostile = HostileText.random(random, 40);
             AlertRow row = new AlertRow(hostile, Instant.EPOCH, Instant.EPOCH, hostile, hostile, hostile, hostile, hostile,
                     hostile, hostile, 1, 0.5, hostile, hostile);
             Report one = new Report(report.period(), report.summary(), report.timeline(), List.of(), List.of(), List.of(),
@@ -132,21 +132,6 @@ class ReportHtmlTest {
             assertThat(last).as("round %d", round).isEqualTo(xmlSafe(hostile));
             assertThat(((Element) parsed.getDocumentElement()).getElementsByTagName("script").getLength()).isZero();
         }
-    }
-
-    private static String randomString(Random random) {
-        StringBuilder text = new StringBuilder();
-        int length = random.nextInt(40);
-        String specials = "<>&\"'\u0000\u0001\n\r\t\uFFFE\uFFFF\uD800\uDC00\uDFFF]]>";
-        for (int i = 0; i < length; i++) {
-            switch (random.nextInt(4)) {
-                case 0 -> text.append(specials.charAt(random.nextInt(specials.length())));
-                case 1 -> text.append((char) random.nextInt(0x10000));
-                case 2 -> text.appendCodePoint(0x10000 + random.nextInt(0x100000));
-                default -> text.append((char) (' ' + random.nextInt(95)));
-            }
-        }
-        return text.toString();
     }
 
     /** What XML 1.0 can hold of the text, the rest as U+FFFD. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iotwatch.report.HoldingClock;
 import io.iotwatch.report.Report;
 import io.iotwatch.report.render.ReportFormat;
 import io.iotwatch.report.json.ReportJson;
@@ -22,14 +23,11 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -206,9 +204,8 @@ class ReportsApiTest extends LoggedInAdmin {
 
     @Test
     void aRequestWhileAReportIsBeingMadeIsAskedToComeBackLater() throws Exception {
-        CountDownLatch building = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        try (TestMonitor held = new TestMonitor(dir.resolve("held"), new HoldingClock(building, release))) {
+        HoldingClock holding = new HoldingClock(Instant::now);
+        try (TestMonitor held = new TestMonitor(dir.resolve("held"), holding)) {
             Http first = new Http(held.url());
             assertThat(first.login("admin", held.adminPassword).statusCode()).isEqualTo(200);
             String body = request(held.now.minusSeconds(60).toString(), held.now.toString(), "json");
@@ -219,18 +216,18 @@ class ReportsApiTest extends LoggedInAdmin {
                     throw new IllegalStateException(e);
                 }
             });
-            assertThat(building.await(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(holding.awaitReader(60, TimeUnit.SECONDS)).isTrue();
             Http second = new Http(held.url());
             assertThat(second.login("admin", held.adminPassword).statusCode()).isEqualTo(200);
             HttpResponse<String> busy = second.post("/api/v1/reports", body);
             assertThat(busy.statusCode()).isEqualTo(503);
             assertThat(busy.headers().firstValue("Retry-After")).hasValue("10");
             assertThat(Http.json(busy).get("error").asText()).contains("another report is being made");
-            release.countDown();
+            holding.release();
             assertThat(making.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
             assertThat(second.post("/api/v1/reports", body).statusCode()).isEqualTo(201);
         } finally {
-            release.countDown();
+            holding.release();
         }
     }
 
@@ -288,37 +285,5 @@ class ReportsApiTest extends LoggedInAdmin {
 
     private static List<String> fieldNames(JsonNode node) {
         return node.propertyStream().map(Map.Entry::getKey).toList();
-    }
-
-    /** Reports ask the clock when they are made: this one holds the first one there until released. */
-    private static final class HoldingClock extends Clock {
-        private final CountDownLatch building;
-        private final CountDownLatch release;
-
-        HoldingClock(CountDownLatch building, CountDownLatch release) {
-            this.building = building;
-            this.release = release;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            building.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return Instant.now();
-        }
     }
 }

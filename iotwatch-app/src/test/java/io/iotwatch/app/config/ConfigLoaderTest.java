@@ -169,14 +169,7 @@ class ConfigLoaderTest {
                 "capture:\n  interfaces: eth0\n", "'capture.interfaces'",
                 "watch:\n  folders: [logs, null]\n", "'watch.folders'",
                 "watch:\n  interval-seconds: 0\n", "'watch.interval-seconds'");
-        for (Map.Entry<String, String> entry : bad.entrySet()) {
-            Path file = Files.writeString(dir.resolve("c.yml"), entry.getKey());
-            assertThatThrownBy(() -> loader.load(Optional.of(file), Map.of(), Map.of()))
-                    .as(entry.getKey())
-                    .isInstanceOf(ConfigException.class)
-                    .hasMessageContaining(entry.getValue())
-                    .hasMessageContaining(file.toString());
-        }
+        assertEachRefused(dir, bad);
         assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("IOTWATCH_WATCH_INTERVAL_SECONDS", "7200"), Map.of()))
                 .hasMessageContaining("'watch.interval-seconds'")
                 .hasMessageContaining("IOTWATCH_WATCH_INTERVAL_SECONDS")
@@ -214,14 +207,7 @@ class ConfigLoaderTest {
                 "reports:\n  formats: [docx]\n", "'reports.formats'",
                 "reports:\n  formats: []\n", "'reports.formats'",
                 "reports:\n  formats: [pdf, pdf]\n", "'reports.formats'");
-        for (Map.Entry<String, String> entry : bad.entrySet()) {
-            Path file = Files.writeString(dir.resolve("c.yml"), entry.getKey());
-            assertThatThrownBy(() -> loader.load(Optional.of(file), Map.of(), Map.of()))
-                    .as(entry.getKey())
-                    .isInstanceOf(ConfigException.class)
-                    .hasMessageContaining(entry.getValue())
-                    .hasMessageContaining(file.toString());
-        }
+        assertEachRefused(dir, bad);
         Path hourly = Files.writeString(dir.resolve("c.yml"), "reports:\n  schedule: [daily, hourly]\n");
         assertThatThrownBy(() -> loader.load(Optional.of(hourly), Map.of(), Map.of()))
                 .hasMessageContaining("entry 2 hourly").hasMessageContaining("daily, weekly, monthly");
@@ -285,5 +271,17 @@ class ConfigLoaderTest {
         Path file = Files.writeString(dir.resolve("c.yml"), "data-dir:\n  nested: 1\n");
         assertThatThrownBy(() -> loader.load(Optional.of(file), Map.of(), Map.of()))
                 .hasMessageContaining("'data-dir'").hasMessageContaining("single value");
+    }
+
+    /** Each file (key) stops the load with a message naming what is wrong (value) and the file. */
+    private void assertEachRefused(Path dir, Map<String, String> bad) throws IOException {
+        for (Map.Entry<String, String> entry : bad.entrySet()) {
+            Path file = Files.writeString(dir.resolve("c.yml"), entry.getKey());
+            assertThatThrownBy(() -> loader.load(Optional.of(file), Map.of(), Map.of()))
+                    .as(entry.getKey())
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining(entry.getValue())
+                    .hasMessageContaining(file.toString());
+        }
     }
 }

@@ -1,13 +1,11 @@
 package io.iotwatch.report.render;
 
+import io.iotwatch.report.LowercaseNames;
 import io.iotwatch.report.Report;
 import io.iotwatch.report.json.ReportJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The forms a report is written in. */
 public enum ReportFormat {
@@ -23,23 +21,17 @@ public enum ReportFormat {
 
     /** The format a user names: {@code pdf}, {@code html} or {@code json}, in any case. */
     public static ReportFormat parse(String name) {
-        String wanted = name.strip().toLowerCase(Locale.ROOT);
-        for (ReportFormat format : values()) {
-            if (format.extension().equals(wanted)) {
-                return format;
-            }
-        }
-        throw new IllegalArgumentException("'" + name + "' is not a report format; use one of " + names());
+        return LowercaseNames.parse(ReportFormat.class, name, "a report format");
     }
 
     /** The formats as users name them, e.g. {@code pdf, html, json}. */
     public static String names() {
-        return Arrays.stream(values()).map(ReportFormat::extension).collect(Collectors.joining(", "));
+        return LowercaseNames.all(ReportFormat.class);
     }
 
     /** The file name extension, without the dot, which is also the name users give: {@code pdf}. */
     public String extension() {
-        return name().toLowerCase(Locale.ROOT);
+        return LowercaseNames.of(this);
     }
 
     /** The HTTP content type of a report in this format. */

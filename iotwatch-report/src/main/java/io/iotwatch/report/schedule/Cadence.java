@@ -1,14 +1,12 @@
 package io.iotwatch.report.schedule;
 
+import io.iotwatch.report.LowercaseNames;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * How often a scheduled report is made, and the periods it covers, all in UTC: a day from midnight, an ISO week
@@ -25,23 +23,17 @@ public enum Cadence {
 
     /** The name users give: {@code daily}, {@code weekly} or {@code monthly}, in any case. */
     public static Cadence parse(String name) {
-        String wanted = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
-        for (Cadence cadence : values()) {
-            if (cadence.id().equals(wanted)) {
-                return cadence;
-            }
-        }
-        throw new IllegalArgumentException("'" + name + "' is not a report schedule; use one of " + names());
+        return LowercaseNames.parse(Cadence.class, name, "a report schedule");
     }
 
     /** The names as users give them: {@code daily, weekly, monthly}. */
     public static String names() {
-        return Arrays.stream(values()).map(Cadence::id).collect(Collectors.joining(", "));
+        return LowercaseNames.all(Cadence.class);
     }
 
     /** Its name in lowercase, as the configuration and a scheduled report's metadata give it. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return LowercaseNames.of(this);
     }
 
     /** The start of the period that holds {@code time}. */
@@ -57,24 +49,22 @@ public enum Cadence {
 
     /** The start of the period after the one that starts at {@code start}. */
     public Instant nextStart(Instant start) {
-        LocalDate day = LocalDate.ofInstant(start, ZoneOffset.UTC);
-        LocalDate next = switch (this) {
-            case DAILY -> day.plusDays(1);
-            case WEEKLY -> day.plusWeeks(1);
-            case MONTHLY -> day.plusMonths(1);
-        };
-        return next.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return shift(start, 1);
     }
 
     /** The start of the period before the one that starts at {@code start}. */
     public Instant previousStart(Instant start) {
+        return shift(start, -1);
+    }
+
+    private Instant shift(Instant start, int periods) {
         LocalDate day = LocalDate.ofInstant(start, ZoneOffset.UTC);
-        LocalDate previous = switch (this) {
-            case DAILY -> day.minusDays(1);
-            case WEEKLY -> day.minusWeeks(1);
-            case MONTHLY -> day.minusMonths(1);
+        LocalDate shifted = switch (this) {
+            case DAILY -> day.plusDays(periods);
+            case WEEKLY -> day.plusWeeks(periods);
+            case MONTHLY -> day.plusMonths(periods);
         };
-        return previous.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return shifted.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     /** The last period that ended at or before {@code time}: the one before the period holding it. */

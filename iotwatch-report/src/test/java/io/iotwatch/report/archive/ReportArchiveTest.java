@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.iotwatch.core.alert.Alert;
 import io.iotwatch.core.alert.ThreatLevel;
 import io.iotwatch.core.sink.Batch;
+import io.iotwatch.report.HoldingClock;
 import io.iotwatch.report.Report;
-import io.iotwatch.report.render.ReportFormat;
 import io.iotwatch.report.archive.ReportArchive.Origin;
 import io.iotwatch.report.json.ReportJson;
+import io.iotwatch.report.render.ReportFormat;
 import io.iotwatch.store.EventStore;
 import io.iotwatch.store.EventStores;
 import io.iotwatch.store.StoreSettings;
@@ -22,7 +23,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -107,7 +106,15 @@ class ReportArchiveTest {
 
     @Test
     void theMetadataSurvivesARestartAndTheListIsNewestFirst() throws Exception {
-        SteppingClock clock = new SteppingClock(Instant.parse("2026-12-02T09:00:00Z"), Duration.ofMinutes(1));
+        // a minute later each time it is read
+        Instant[] next = {Instant.parse("2026-12-02T09:00:00Z")};
+        HoldingClock clock = HoldingClock.released(() -> {
+            synchronized (next) {
+                Instant now = next[0];
+                next[0] = now.plus(Duration.ofMinutes(1));
+                return now;
+            }
+        });
         ReportArchive archive = ReportArchive.open(folder, clock);
         ArchivedReport first = archive.create(store, FROM, TO, ReportFormat.JSON, Origin.schedule("daily"));
         ArchivedReport second = archive.create(store, FROM.minus(Duration.ofDays(7)), TO, ReportFormat.JSON, Origin.user("bob@example.org"));
@@ -252,42 +259,19 @@ class ReportArchiveTest {
 
     @Test
     void tryCreateGivesWayWhileAnotherReportIsBeingMade() throws Exception {
-        CountDownLatch building = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         // the builder asks the clock when the report is made: this one holds the first report there
-        Clock holding = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                building.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return Instant.parse("2026-12-02T09:30:00Z");
-            }
-        };
+        HoldingClock holding = new HoldingClock(() -> Instant.parse("2026-12-02T09:30:00Z"));
         ReportArchive archive = ReportArchive.open(folder, holding);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<ArchivedReport> first = pool.submit(() -> archive.create(store, FROM, TO, ReportFormat.JSON, Origin.user("alice")));
-            building.await();
+            assertThat(holding.awaitReader(60, TimeUnit.SECONDS)).isTrue();
             assertThat(archive.tryCreate(store, FROM, TO, ReportFormat.JSON, Origin.user("bob"))).isEmpty();
-            release.countDown();
+            holding.release();
             assertThat(first.get(60, TimeUnit.SECONDS).requestedBy()).isEqualTo("alice");
             assertThat(archive.tryCreate(store, FROM, TO, ReportFormat.JSON, Origin.user("bob"))).isPresent();
         } finally {
-            release.countDown();
+            holding.release();
             pool.shutdownNow();
         }
         assertThat(archive.list()).hasSize(2);
@@ -298,34 +282,6 @@ class ReportArchiveTest {
             return future.get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** A clock that moves on by a step each time it is read. */
-    private static final class SteppingClock extends Clock {
-        private Instant next;
-        private final Duration step;
-
-        SteppingClock(Instant start, Duration step) {
-            this.next = start;
-            this.step = step;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            Instant now = next;
-            next = next.plus(step);
-            return now;
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.iotwatch.report.AlertRow;
 import io.iotwatch.report.AuditCheck;
 import io.iotwatch.report.Compliance;
+import io.iotwatch.report.HostileText;
 import io.iotwatch.report.Period;
 import io.iotwatch.report.Report;
 import io.iotwatch.report.Stat;
@@ -29,7 +30,7 @@ class AlertTablePdfTest {
     void wrappingKeepsEveryCodePointInLinesOfTheWidth() {
         Random random = new Random(7);
         for (int round = 0; round < 2000; round++) {
-            String text = randomString(random, 120);
+            String text = HostileText.random(random, 120);
             int width = 1 + random.nextInt(40);
             List<String> lines = AlertTablePdf.wrap(text, width);
             assertThat(String.join("", lines)).isEqualTo(text);
@@ -47,7 +48,7 @@ class AlertTablePdfTest {
         Random random = new Random(20261202L);
         List<AlertRow> rows = new ArrayList<>();
         for (int i = 0; i < 150; i++) {
-            String hostile = randomString(random, 80);
+            String hostile = HostileText.random(random, 80);
             rows.add(new AlertRow(hostile, FROM, FROM, hostile, hostile, hostile, hostile, hostile, hostile, hostile, i, 0.5,
                     hostile, hostile));
         }
@@ -68,21 +69,5 @@ class AlertTablePdfTest {
                         Map.of(), Map.of(), 0, 0, 0, List.of()),
                 List.of(), List.of(), List.of(), List.of(), List.of(),
                 new Compliance(none, none, none, 0, 0, 0, new AuditCheck(true, 0, 0, 0, null, null)), rows);
-    }
-
-    /** Any character: markup, controls, lone surrogates, characters outside the font, pairs from the astral planes. */
-    static String randomString(Random random, int maxLength) {
-        StringBuilder text = new StringBuilder();
-        int length = random.nextInt(maxLength);
-        String specials = "<>&\"'\u0000\u0001\n\r\t\u200F\uFFFE\uFFFF\uD800\uDFFF";
-        for (int i = 0; i < length; i++) {
-            switch (random.nextInt(4)) {
-                case 0 -> text.append(specials.charAt(random.nextInt(specials.length())));
-                case 1 -> text.append((char) random.nextInt(0x10000));
-                case 2 -> text.appendCodePoint(0x10000 + random.nextInt(0x100000));
-                default -> text.append((char) (' ' + random.nextInt(95)));
-            }
-        }
-        return text.toString();
     }
 }
