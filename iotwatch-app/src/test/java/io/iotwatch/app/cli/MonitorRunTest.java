@@ -18,6 +18,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -46,7 +48,7 @@ class MonitorRunTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        Path file = Files.writeString(dir.resolve("iotwatch.yml"), "reports:\n  schedule: [daily]\n  formats: [json]\n");
+        Path file = Files.writeString(dir.resolve("iotwatch.yml"), "reports:\n  schedule: [daily]\n  formats: [pdf, html, json]\n");
         IotwatchConfig config = new ConfigLoader().load(Optional.of(file), Map.of(),
                 Map.of("data-dir", dir.toString(), "web.port", Integer.toString(port)));
         StringWriter printed = new StringWriter();
@@ -82,17 +84,21 @@ class MonitorRunTest {
         assertThat(system.get("sources").get(0).get("kind").asText()).isEqualTo("demo");
         assertThat(system.get("detectors").toString()).contains("scan").contains("model");
 
-        // the schedule makes yesterday's report at start, into the folder the API lists
+        // the schedule makes yesterday's report at start, in each format, into the folder the API lists
         JsonNode reports = await(() -> {
             JsonNode now = get(http, base + "/api/v1/reports", cookie);
-            return now.get("total").asInt() > 0 ? now : null;
+            return now.get("total").asInt() == 3 ? now : null;
         });
         assertThat(reports.get("schedule").get("periods").get(0).asText()).isEqualTo("daily");
-        JsonNode daily = reports.get("items").get(0);
-        assertThat(daily.get("schedule").asText()).isEqualTo("daily");
-        assertThat(daily.get("format").asText()).isEqualTo("json");
-        assertThat(daily.get("to").asText()).endsWith("T23:59:59.999Z");
-        assertThat(Files.exists(dir.resolve("reports").resolve(daily.get("id").asText() + ".json"))).isTrue();
+        List<String> formats = new ArrayList<>();
+        for (JsonNode daily : reports.get("items")) {
+            assertThat(daily.get("schedule").asText()).isEqualTo("daily");
+            assertThat(daily.get("to").asText()).endsWith("T23:59:59.999Z");
+            String format = daily.get("format").asText();
+            formats.add(format);
+            assertThat(Files.exists(dir.resolve("reports").resolve(daily.get("id").asText() + "." + format))).isTrue();
+        }
+        assertThat(formats).containsExactlyInAnyOrder("pdf", "html", "json");
 
         stop.countDown();
         assertThat(run.get(60, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
