@@ -125,8 +125,6 @@ public final class ReportsApi {
             throw noSuchReport();
         }
         ctx.header("Content-Disposition", "attachment; filename=\"" + report.downloadName() + "\"");
-        // a report is written whole before it is listed: its size is known, and a browser can show the progress
-        ctx.header("Content-Length", Long.toString(report.size()));
         ctx.contentType(report.format().mediaType());
         ctx.result(in);
     }
