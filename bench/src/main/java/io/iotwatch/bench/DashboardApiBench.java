@@ -64,7 +64,7 @@ public final class DashboardApiBench {
                 fill(store, events, alerts, Instant.now());
             }
             Monitor monitor = new Monitor("bench", Instant.now(), "sqlite", List::of, List.of(), null, List.of(),
-                    Monitor.AllowListener.NONE, null, ReportSchedule.NONE);
+                    Monitor.AllowListener.NONE, null, ReportSchedule.NONE, Map.of(), null);
             WebSettings settings = new WebSettings("127.0.0.1", 0, null, null, Duration.ofHours(1), Duration.ofHours(8));
             try (WebServer server = WebServer.start(settings, store, monitor, Clock.systemUTC())) {
                 String password = server.firstAdminPassword()

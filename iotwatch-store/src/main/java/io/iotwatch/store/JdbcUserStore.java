@@ -89,6 +89,26 @@ final class JdbcUserStore implements UserStore {
     }
 
     @Override
+    public UserRole setRole(String name, UserRole role, String actor) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(actor, "actor");
+        return sql.write("set the role of " + name, c -> {
+            UserRole from = Sql.first(c, "SELECT role FROM users WHERE name = ?", rs -> UserRole.of(rs.getString(1)), name)
+                    .orElseThrow(() -> new NoSuchElementException("no user " + name));
+            if (from == role) {
+                return from;
+            }
+            if (from == UserRole.ADMIN && Sql.number(c, "SELECT COUNT(*) FROM users WHERE role = ?", UserRole.ADMIN.id()) == 1) {
+                throw new IllegalStateException(name + " is the last admin: make another user admin first");
+            }
+            Sql.update(c, "UPDATE users SET role = ? WHERE name = ?", role.id(), name);
+            audit.append(c, List.of(record("user.role_changed", name, "from", from.id(), "to", role.id(), "by", actor)));
+            return from;
+        });
+    }
+
+    @Override
     public boolean delete(String name, String actor) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(actor, "actor");

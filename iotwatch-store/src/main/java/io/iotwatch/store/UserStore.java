@@ -27,6 +27,17 @@ public interface UserStore {
     /** @throws NoSuchElementException if there is no such user */
     void setPassword(String name, String passwordHash, String actor);
 
+    /**
+     * Gives the user another role, unless that would leave no admin. The check and the change are one
+     * transaction under the store's writer lock, so two admins demoting each other at once through this store
+     * cannot both succeed.
+     *
+     * @return the role the user had; when that is {@code role} already, nothing is changed or recorded
+     * @throws NoSuchElementException if there is no such user
+     * @throws IllegalStateException if the user is the last admin and {@code role} is not admin
+     */
+    UserRole setRole(String name, UserRole role, String actor);
+
     /** Deletes the user and its tokens; false if there was no such user. */
     boolean delete(String name, String actor);
 

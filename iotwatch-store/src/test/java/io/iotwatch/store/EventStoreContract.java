@@ -6,6 +6,7 @@ import static io.iotwatch.store.SampleEvents.header;
 import static io.iotwatch.store.SampleEvents.reject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.iotwatch.core.alert.Alert;
 import io.iotwatch.core.alert.ThreatLevel;
@@ -1189,6 +1190,29 @@ abstract class EventStoreContract {
         assertThat(users.tokenByHash("sha256:bbb")).isEmpty();
         assertThat(users.tokens("Viewer ü")).containsExactly(others);
         assertThat(users.list()).containsExactly(viewer);
+    }
+
+    @Test
+    void aRoleChangeIsRecordedWithItAndNeverLeavesNoAdmin() {
+        UserStore users = store.users();
+        users.create(new User("admin", UserRole.ADMIN, "h1", T0, null), "test");
+        users.create(new User("vera", UserRole.VIEWER, "h2", T0, null), "test");
+
+        assertThat(users.setRole("vera", UserRole.ADMIN, "admin")).isEqualTo(UserRole.VIEWER);
+        assertThat(users.setRole("admin", UserRole.ANALYST, "vera")).isEqualTo(UserRole.ADMIN);
+        assertThat(users.setRole("vera", UserRole.ADMIN, "vera")).isEqualTo(UserRole.ADMIN); // no change, nothing recorded
+        assertThatThrownBy(() -> users.setRole("vera", UserRole.VIEWER, "vera")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("last admin");
+        assertThatThrownBy(() -> users.setRole("gone", UserRole.VIEWER, "vera")).isInstanceOf(NoSuchElementException.class);
+
+        assertThat(users.list()).extracting(User::name, User::role)
+                .containsExactly(tuple("admin", UserRole.ANALYST), tuple("vera", UserRole.ADMIN));
+        assertThat(store.audit().entriesAbout("vera", 10)).extracting(AuditEntry::kind, AuditEntry::data).containsExactly(
+                tuple("user.role_changed", "{\"by\":\"admin\",\"from\":\"viewer\",\"to\":\"admin\"}"),
+                tuple("user.created", "{\"by\":\"test\",\"role\":\"viewer\"}"));
+        assertThat(store.audit().entriesAbout("admin", 10)).extracting(AuditEntry::kind)
+                .containsExactly("user.role_changed", "user.created");
+        assertThat(store.audit().verify(null).problems()).isEmpty();
     }
 
     @Test

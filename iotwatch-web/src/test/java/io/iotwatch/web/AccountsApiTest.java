@@ -7,10 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotwatch.store.audit.AuditEntry;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Changing one's own password and an admin's reset of another's, over the real store of {@link TestMonitor}. */
+/**
+ * Changing one's own password, an admin's reset of another's and an admin's change of a role, over the real store of
+ * {@link TestMonitor}.
+ */
 class AccountsApiTest extends LoggedInAdmin {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -127,10 +132,64 @@ class AccountsApiTest extends LoggedInAdmin {
     }
 
     @Test
-    void theOpenApiDocumentDescribesThePasswordRoutes() throws Exception {
+    void anAdminChangesARoleWhichTheUsersSessionsAndTokensFollowAtOnce() throws Exception {
+        Http vera = addVera("admin");
+        Http script = new Http(monitor.url()).bearer(Http.json(vera.post("/api/v1/tokens", "{}")).get("token").asText());
+        assertThat(script.get("/api/v1/users").statusCode()).isEqualTo(200);
+
+        assertThat(admin.put("/api/v1/users/vera/role", role("viewer")).statusCode()).isEqualTo(204);
+
+        assertThat(roles()).containsEntry("vera", "viewer").containsEntry("admin", "admin");
+        assertThat(vera.get("/api/v1/users").statusCode()).isEqualTo(403);
+        assertThat(script.get("/api/v1/users").statusCode()).isEqualTo(403);
+        assertThat(Http.json(vera.get("/api/v1/session")).get("role").asText()).isEqualTo("viewer");
+        assertThat(vera.put("/api/v1/users/admin/role", role("viewer")).statusCode()).isEqualTo(403);
+
+        assertThat(admin.put("/api/v1/users/vera/role", role("Analyst")).statusCode()).isEqualTo(204);
+        assertThat(admin.put("/api/v1/users/vera/role", role("analyst")).statusCode()).isEqualTo(204);
+        assertThat(Http.json(vera.get("/api/v1/session")).get("role").asText()).isEqualTo("analyst");
+        assertThat(roleChanges("vera")).containsExactly("viewer -> analyst by admin", "admin -> viewer by admin");
+    }
+
+    @Test
+    void aRoleChangeNeedsAnAdminAKnownUserAndAKnownRole() throws Exception {
+        Http vera = addVera("analyst");
+
+        assertThat(vera.put("/api/v1/users/vera/role", role("admin")).statusCode()).isEqualTo(403);
+        assertThat(admin.put("/api/v1/users/nobody/role", role("viewer")).statusCode()).isEqualTo(404);
+        HttpResponse<String> unknown = admin.put("/api/v1/users/vera/role", role("root"));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(Http.json(unknown).get("error").asText()).contains("'role'").contains("viewer, analyst, admin");
+        assertThat(admin.put("/api/v1/users/vera/role", "{}").statusCode()).isEqualTo(400);
+        assertThat(admin.put("/api/v1/users/vera/role", "viewer").statusCode()).isEqualTo(400);
+        assertThat(admin.withoutCsrf().put("/api/v1/users/vera/role", role("viewer")).statusCode()).isEqualTo(403);
+
+        assertThat(roles()).containsEntry("vera", "analyst");
+        assertThat(roleChanges("vera")).isEmpty();
+    }
+
+    @Test
+    void theLastAdminKeepsTheRoleAndAnAdminWhoStepsDownLosesTheRightsAtOnce() throws Exception {
+        HttpResponse<String> last = admin.put("/api/v1/users/admin/role", role("analyst"));
+        assertThat(last.statusCode()).isEqualTo(409);
+        assertThat(Http.json(last).get("error").asText()).isEqualTo("admin is the last admin: make another user admin first");
+        assertThat(roles()).containsEntry("admin", "admin");
+
+        addVera("viewer");
+        assertThat(admin.put("/api/v1/users/vera/role", role("admin")).statusCode()).isEqualTo(204);
+        assertThat(admin.put("/api/v1/users/admin/role", role("analyst")).statusCode()).isEqualTo(204);
+
+        assertThat(admin.get("/api/v1/users").statusCode()).isEqualTo(403);
+        assertThat(Http.json(admin.get("/api/v1/session")).get("role").asText()).isEqualTo("analyst");
+        assertThat(roleChanges("admin")).containsExactly("admin -> analyst by admin");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesThePasswordAndRoleRoutes() throws Exception {
         JsonNode paths = Http.json(admin.get("/api/v1/openapi.json")).get("paths");
         assertThat(paths.get("/api/v1/password").has("post")).isTrue();
         assertThat(paths.get("/api/v1/users/{name}/password").has("put")).isTrue();
+        assertThat(paths.get("/api/v1/users/{name}/role").has("put")).isTrue();
     }
 
     private Http addVera(String role) throws Exception {
@@ -141,6 +200,17 @@ class AccountsApiTest extends LoggedInAdmin {
         return vera;
     }
 
+    private static String role(String role) {
+        return JSON.createObjectNode().put("role", role).toString();
+    }
+
+    /** Each user's role, as an admin lists them. */
+    private Map<String, String> roles() throws Exception {
+        Map<String, String> roles = new HashMap<>();
+        Http.json(admin.get("/api/v1/users")).forEach(user -> roles.put(user.get("name").asText(), user.get("role").asText()));
+        return roles;
+    }
+
     private static String change(String current, String next) {
         return JSON.createObjectNode().put("current", current).put("new", next).toString();
     }
@@ -148,6 +218,18 @@ class AccountsApiTest extends LoggedInAdmin {
     /** Who changed the user's password, newest first, as the audit log has it. */
     private List<String> passwordChanges(String user) throws Exception {
         return auditValues(user, "user.password_changed", "by");
+    }
+
+    /** The user's role changes as "from -> to by admin", newest first, as the audit log has them. */
+    private List<String> roleChanges(String user) throws Exception {
+        List<String> changes = new ArrayList<>();
+        for (AuditEntry entry : monitor.store.audit().entriesAbout(user, 100)) {
+            if (entry.kind().equals("user.role_changed")) {
+                JsonNode data = JSON.readTree(entry.data());
+                changes.add(data.get("from").asText() + " -> " + data.get("to").asText() + " by " + data.get("by").asText());
+            }
+        }
+        return changes;
     }
 
     /** Why logins or password changes of the user failed, newest first. */

@@ -102,6 +102,23 @@ class ApiTest extends LoggedInAdmin {
     }
 
     @Test
+    void onlyAdminsReadTheConfigurationInEffect() throws Exception {
+        JsonNode config = Http.json(admin.get("/api/v1/config"));
+        assertThat(config.get("file").asText()).isEqualTo(dir.resolve("iotwatch.yml").toString());
+        assertThat(config.get("values").properties()).extracting(field -> field.getKey() + "=" + field.getValue().asText())
+                .containsExactly("capture.interfaces=[\"eth0\"]", "database.password=(set)", "watch.folders=[\"<b>logs</b>\"]",
+                        "web.port=8080");
+
+        for (String role : new String[] {"viewer", "analyst"}) {
+            assertThat(admin.post("/api/v1/users", "{\"name\":\"" + role + "\",\"role\":\"" + role
+                    + "\",\"password\":\"correct horse battery\"}").statusCode()).isEqualTo(201);
+            Http user = new Http(monitor.url());
+            assertThat(user.login(role, "correct horse battery").statusCode()).isEqualTo(200);
+            assertThat(user.get("/api/v1/config").statusCode()).as(role).isEqualTo(403);
+        }
+    }
+
+    @Test
     void anApiTokenWorksWithoutCookieOrCsrfUntilDeleted() throws Exception {
         JsonNode token = Http.json(admin.post("/api/v1/tokens", "{\"name\":\"script\"}"));
         Http script = new Http(monitor.url()).bearer(token.get("token").asText());
@@ -198,7 +215,7 @@ class ApiTest extends LoggedInAdmin {
         JsonNode doc = Http.json(admin.get("/api/v1/openapi.json"));
         assertThat(doc.get("openapi").asText()).startsWith("3.1");
         for (String path : new String[] {"/api/v1/stats", "/api/v1/alerts", "/api/v1/alerts/{id}", "/api/v1/alerts/{id}/triage",
-            "/api/v1/devices", "/api/v1/threats", "/api/v1/network", "/api/v1/system", "/api/v1/stream", "/api/stats",
+            "/api/v1/devices", "/api/v1/threats", "/api/v1/network", "/api/v1/system", "/api/v1/config", "/api/v1/stream", "/api/stats",
             "/api/attacks", "/api/traffic_chart"}) {
             assertThat(doc.get("paths").has(path)).as(path).isTrue();
         }

@@ -15,6 +15,7 @@ import io.iotwatch.report.AlertRow;
 import io.iotwatch.report.Report;
 import io.iotwatch.report.json.ReportJson;
 import io.iotwatch.store.AlertStatus;
+import io.iotwatch.store.UserRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -182,7 +183,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void anAdminAddsAUserAndMakesAnApiTokenThatWorks() {
+    void anAdminAddsAUserChangesTheirRoleAndMakesAnApiTokenThatWorks() {
         page.navigate(monitor.url() + "/#/access");
         logIn();
         page.getByTestId("user-new-name").fill("olga");
@@ -199,6 +200,12 @@ class DashboardBrowserTest {
         assertThat(monitor.store.audit().entriesAbout("olga", 10)).anySatisfy(entry ->
                 assertThat(entry.kind()).isEqualTo("user.password_changed"));
 
+        page.locator("[data-testid=users-table] [data-user=olga]").getByTestId("user-role").selectOption("viewer");
+        assertThat(page.getByTestId("user-outcome")).hasText("olga is now viewer (was analyst), from their next request on.");
+        assertThat(monitor.store.users().find("olga").orElseThrow().role()).isEqualTo(UserRole.VIEWER);
+        // the admin's own role is text: another admin changes it
+        assertThat(page.locator("[data-testid=users-table] [data-user=admin]").getByTestId("user-role")).hasCount(0);
+
         page.getByTestId("token-name").fill("siem-export");
         page.getByTestId("token-create").click();
         assertThat(page.getByTestId("token-secret")).containsText("iw_");
@@ -212,6 +219,21 @@ class DashboardBrowserTest {
         } finally {
             script.close();
         }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void anAdminReadsTheConfigurationAsTextAndWhereToChangeIt() {
+        page.navigate(monitor.url() + "/#/access");
+        logIn();
+        assertThat(page.getByTestId("config-source")).containsText("the defaults, then " + dir.resolve("iotwatch.yml"));
+        assertThat(page.getByTestId("config-source")).containsText("takes effect at the next start");
+        Locator rows = page.locator("[data-testid=config-table] tr");
+        assertThat(rows).hasCount(TestMonitor.CONFIGURATION.size());
+        assertThat(page.locator("[data-testid=config-table] [data-key='web.port']")).hasText("web.port8080");
+        assertThat(page.locator("[data-testid=config-table] [data-key='database.password']")).hasText("database.password(set)");
+        assertThat(page.locator("[data-testid=config-table] [data-key='watch.folders'] td").last()).hasText("[\"<b>logs</b>\"]");
+        assertThat(page.locator("[data-testid=config-table] b")).hasCount(0);
         assertThat(problems).isEmpty();
     }
 

@@ -234,7 +234,7 @@ class ReportsApiTest extends LoggedInAdmin {
     void aServerWithoutAReportsFolderAnswers404() throws Exception {
         try (EventStore store = EventStores.open(StoreSettings.embedded(dir.resolve("bare")))) {
             Monitor bare = new Monitor("test", Instant.now(), "sqlite", List::of, List.of(), null, List.of(),
-                    Monitor.AllowListener.NONE, null, ReportSchedule.NONE);
+                    Monitor.AllowListener.NONE, null, ReportSchedule.NONE, Map.of(), null);
             WebSettings settings = new WebSettings("127.0.0.1", 0, null, null, Duration.ofMinutes(5), Duration.ofHours(1));
             WebServer server = WebServer.start(settings, store, bare, Clock.systemUTC(), new PasswordHasher(1_000));
             try {

@@ -44,6 +44,9 @@ final class TestMonitor implements AutoCloseable {
     static final String HOSTILE_USER = "<script>document.title='pwned'</script>";
     /** Shown with the reports; nothing makes them here. */
     static final ReportSchedule SCHEDULE = new ReportSchedule(List.of(Cadence.DAILY, Cadence.MONTHLY), List.of(ReportFormat.PDF));
+    /** Shown to admins as the configuration, flattened and with its secret redacted as the app hands it over. */
+    static final Map<String, String> CONFIGURATION = Map.of("web.port", "8080", "database.password", "(set)",
+            "capture.interfaces", "[\"eth0\"]", "watch.folders", "[\"<b>logs</b>\"]");
 
     final EventStore store;
     final WebServer server;
@@ -71,7 +74,7 @@ final class TestMonitor implements AutoCloseable {
                     public void removed(AllowRule rule) {
                         added.remove(rule);
                     }
-                }, ReportArchive.open(dir.resolve("reports"), reportClock), SCHEDULE);
+                }, ReportArchive.open(dir.resolve("reports"), reportClock), SCHEDULE, CONFIGURATION, dir.resolve("iotwatch.yml"));
         WebSettings settings = new WebSettings("127.0.0.1", 0, null, null, Duration.ofMinutes(30), Duration.ofHours(8));
         server = WebServer.start(settings, store, monitor, Clock.systemUTC(), new PasswordHasher(1_000));
         adminPassword = server.firstAdminPassword().orElseThrow();

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class TlsTest {
 
         try (EventStore store = EventStores.open(StoreSettings.embedded(dir.resolve("data")))) {
             Monitor monitor = new Monitor("test", Instant.now(), "sqlite", List::of, List.of(), null, List.of(),
-                    Monitor.AllowListener.NONE, null, ReportSchedule.NONE);
+                    Monitor.AllowListener.NONE, null, ReportSchedule.NONE, Map.of(), null);
             WebSettings settings = new WebSettings("127.0.0.1", 0, keystore, PASSWORD, Duration.ofMinutes(5), Duration.ofHours(1));
             WebServer server = WebServer.start(settings, store, monitor, Clock.systemUTC(), new PasswordHasher(1_000));
             try {

@@ -36,6 +36,11 @@ final class CommonOptions {
         return config;
     }
 
+    /** The configuration file that {@link #load} reads, if any. */
+    Optional<Path> configFile() {
+        return ConfigLoader.fileToRead(Optional.ofNullable(configFile));
+    }
+
     /** Loads the configuration as {@link #load} does, without starting logging: nothing is written yet. */
     IotwatchConfig read(Map<String, String> extraOverrides) {
         Map<String, String> overrides = new LinkedHashMap<>(extraOverrides);

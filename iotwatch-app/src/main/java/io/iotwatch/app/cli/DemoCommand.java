@@ -52,6 +52,6 @@ final class DemoCommand implements Callable<Integer> {
         }
         IotwatchConfig config = common.load(web.overrides());
         PrintWriter out = spec.commandLine().getOut();
-        return MonitorRun.run(config, out, options, new CountDownLatch(1));
+        return MonitorRun.run(config, common.configFile(), out, options, new CountDownLatch(1));
     }
 }

@@ -16,11 +16,13 @@ import io.iotwatch.web.WebServer;
 import io.iotwatch.web.monitor.Source;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
@@ -36,9 +38,10 @@ final class MonitorRun {
     /**
      * Runs the sources the configuration enables, and the demo unless {@code demo} is null, until the process is
      * interrupted (or {@code stop} counts down, for tests); then stops the sources, lets everything they read reach
-     * the store, and closes.
+     * the store, and closes. {@code configFile} is the file the configuration was read from, shown to admins with it.
      */
-    static int run(IotwatchConfig config, PrintWriter out, DemoSource.Options demo, CountDownLatch stop) throws Exception {
+    static int run(IotwatchConfig config, Optional<Path> configFile, PrintWriter out, DemoSource.Options demo, CountDownLatch stop)
+            throws Exception {
         Clock clock = Clock.systemUTC();
         List<Source> running = new CopyOnWriteArrayList<>();
         try (EventStore store = Stores.open(config);
@@ -59,7 +62,8 @@ final class MonitorRun {
                         public void removed(AllowRule rule) {
                             engine.unsuppress(suppression(rule));
                         }
-                    }, reports, config.reports().toSchedule());
+                    }, reports, config.reports().toSchedule(), ConfigAudit.flatten(config),
+                    configFile.map(Path::toAbsolutePath).orElse(null));
             try (WebServer web = WebServer.start(config.web().toSettings(), store, monitor, clock);
                     ReportScheduler schedule = ReportScheduler.start(config.reports().toSchedule(), reports, store, clock,
                             ReportScheduler.grace(Duration.ofSeconds(config.audit().blockSeconds())));

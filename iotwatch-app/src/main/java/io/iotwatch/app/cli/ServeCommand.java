@@ -36,6 +36,6 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         IotwatchConfig config = common.load(web.overrides());
         PrintWriter out = spec.commandLine().getOut();
-        return MonitorRun.run(config, out, null, new CountDownLatch(1));
+        return MonitorRun.run(config, common.configFile(), out, null, new CountDownLatch(1));
     }
 }

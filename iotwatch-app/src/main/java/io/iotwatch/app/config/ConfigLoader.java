@@ -46,7 +46,7 @@ public final class ConfigLoader {
     public IotwatchConfig load(Optional<Path> file, Map<String, String> env, Map<String, String> overrides) {
         ObjectNode tree = yaml.valueToTree(IotwatchConfig.defaults());
         Map<String, String> origins = new HashMap<>();
-        Optional<Path> source = file.or(() -> Files.isRegularFile(DEFAULT_FILE) ? Optional.of(DEFAULT_FILE) : Optional.empty());
+        Optional<Path> source = fileToRead(file);
         if (source.isPresent()) {
             mergeFile(tree, source.get(), origins);
         }
@@ -69,6 +69,11 @@ public final class ConfigLoader {
         IotwatchConfig config = bind(tree, origins);
         ConfigValidator.validate(config, key -> origins.getOrDefault(key, "default"));
         return config;
+    }
+
+    /** The file {@link #load} reads: the one named, else {@link #DEFAULT_FILE} if there is one, else none. */
+    public static Optional<Path> fileToRead(Optional<Path> named) {
+        return named.or(() -> Files.isRegularFile(DEFAULT_FILE) ? Optional.of(DEFAULT_FILE) : Optional.empty());
     }
 
     /** The environment variable that overrides a dotted key. */

@@ -142,5 +142,18 @@ class AuditCommandTest {
         assertThat(flat).containsEntry("database.password", "(set)").containsEntry("web.tls-password", "")
                 .containsEntry("web.port", "8080").containsKey("audit.block-entries");
         assertThat(flat.values()).doesNotContain("hunter2");
+
+        // a password written into the database's URL: each URL as given, then as shown
+        Map<String, String> urls = Map.of(
+                "jdbc:postgresql://db:5432/iot?user=iw&password=hunter2&ssl=true",
+                "jdbc:postgresql://db:5432/iot?user=iw&password=(set)&ssl=true",
+                "jdbc:mariadb://iw:hunter2@db:3306/iot",
+                "jdbc:mariadb://iw:(set)@db:3306/iot",
+                "jdbc:mariadb://address=(host=db)(user=iw)(Password=hunter2)/iot",
+                "jdbc:mariadb://address=(host=db)(user=iw)(Password=(set))/iot",
+                "jdbc:postgresql://127.0.0.1:5432/test",
+                "jdbc:postgresql://127.0.0.1:5432/test");
+        urls.forEach((given, shown) -> assertThat(ConfigAudit.flatten(
+                new ConfigLoader().load(Optional.empty(), Map.of(), Map.of("database.url", given)))).containsEntry("database.url", shown));
     }
 }

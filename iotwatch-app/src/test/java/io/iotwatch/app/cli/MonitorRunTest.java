@@ -55,7 +55,7 @@ class MonitorRunTest {
         CountDownLatch stop = new CountDownLatch(1);
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> {
             try {
-                return MonitorRun.run(config, new PrintWriter(printed, true), new DemoSource.Options(50, 3), stop);
+                return MonitorRun.run(config, Optional.of(file), new PrintWriter(printed, true), new DemoSource.Options(50, 3), stop);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -83,6 +83,12 @@ class MonitorRunTest {
         JsonNode system = get(http, base + "/api/v1/system", cookie);
         assertThat(system.get("sources").get(0).get("kind").asText()).isEqualTo("demo");
         assertThat(system.get("detectors").toString()).contains("scan").contains("model");
+        // the configuration in effect, for admins, as the audit log records it
+        JsonNode configuration = get(http, base + "/api/v1/config", cookie);
+        assertThat(configuration.get("file").asText()).isEqualTo(file.toAbsolutePath().toString());
+        assertThat(configuration.get("values").get("web.port").asText()).isEqualTo(Integer.toString(port));
+        assertThat(configuration.get("values").get("reports.schedule").asText()).isEqualTo("[\"daily\"]");
+        assertThat(configuration.get("values").size()).isEqualTo(ConfigAudit.flatten(config).size());
 
         // the schedule makes yesterday's report at start, in each format, into the folder the API lists
         JsonNode reports = await(() -> {

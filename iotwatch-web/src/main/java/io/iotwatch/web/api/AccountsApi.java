@@ -38,6 +38,8 @@ public final class AccountsApi {
 
     record PasswordReset(String password) {}
 
+    record RoleChange(String role) {}
+
     record TokenRequest(String name) {}
 
     record TokenInfo(String id, String name, Instant createdAt, Instant lastUsed) {
@@ -68,6 +70,7 @@ public final class AccountsApi {
         routes.delete("/api/v1/users/{name}", this::deleteUser, Permission.ADMINISTER);
         routes.post("/api/v1/password", this::changePassword);
         routes.put("/api/v1/users/{name}/password", this::resetPassword, Permission.ADMINISTER);
+        routes.put("/api/v1/users/{name}/role", this::setRole, Permission.ADMINISTER);
         routes.get("/api/v1/tokens", ctx -> ctx.json(accounts.tokens(Access.principal(ctx, true).user()).stream()
                 .map(TokenInfo::of).toList()));
         routes.post("/api/v1/tokens", this::createToken);
@@ -95,7 +98,7 @@ public final class AccountsApi {
         }
         User user = login.user().get();
         sessions.close(ctx.cookie(Access.COOKIE)); // a new id on every login: no session fixation
-        Session session = sessions.open(user.name(), user.role());
+        Session session = sessions.open(user.name());
         ctx.header("Set-Cookie", Access.COOKIE + "=" + session.id() + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
                 + sessions.maxAge().toSeconds() + (secureCookie ? "; Secure" : ""));
         ctx.json(new SessionInfo(user.name(), user.role().id(), session.csrf()));
@@ -109,12 +112,7 @@ public final class AccountsApi {
 
     private void createUser(Context ctx) {
         NewUser request = Query.body(ctx, NewUser.class, "{\"name\": \"...\", \"role\": \"viewer\", \"password\": \"...\"}");
-        UserRole role;
-        try {
-            role = UserRole.of(request.role() == null ? "" : request.role());
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("'role': " + e.getMessage());
-        }
+        UserRole role = role(request.role());
         try {
             ctx.status(201).json(UserInfo.of(accounts.createUser(request.name(), role, request.password(), Access.principal(ctx, true).user())));
         } catch (IllegalArgumentException e) {
@@ -122,6 +120,32 @@ public final class AccountsApi {
         } catch (IllegalStateException taken) {
             ctx.status(409).json(Map.of("error", taken.getMessage()));
         }
+    }
+
+    private static UserRole role(String id) {
+        try {
+            return UserRole.of(id == null ? "" : id);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("'role': " + e.getMessage());
+        }
+    }
+
+    /**
+     * Sessions and tokens read their user's role on every request, so the new one applies to the user's next
+     * request wherever they are logged in; nobody is logged out.
+     */
+    private void setRole(Context ctx) {
+        String name = ctx.pathParam("name");
+        UserRole role = role(Query.body(ctx, RoleChange.class, "{\"role\": \"viewer\"}").role());
+        try {
+            accounts.setRole(name, role, Access.principal(ctx, true).user());
+        } catch (NoSuchElementException e) {
+            throw new NotFoundResponse("no user " + name);
+        } catch (IllegalStateException lastAdmin) {
+            ctx.status(409).json(Map.of("error", lastAdmin.getMessage()));
+            return;
+        }
+        ctx.status(204);
     }
 
     private void deleteUser(Context ctx) {

@@ -90,7 +90,9 @@ public final class Access {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return accounts.byToken(authorization.substring(7)).map(Access::byToken);
         }
-        return sessions.use(ctx.cookie(COOKIE)).map(session -> new Principal(session.user(), session.role(), session));
+        // the user as stored now, as for a token: a role changed since the login applies, a user deleted meanwhile is out
+        return sessions.use(ctx.cookie(COOKIE)).flatMap(session -> accounts.user(session.user())
+                .map(user -> new Principal(user.name(), user.role(), session)));
     }
 
     private static Principal byToken(User user) {

@@ -161,6 +161,22 @@ public final class Accounts {
         return users.list();
     }
 
+    /** The user as stored now: what a session acts as at each request. */
+    public Optional<User> user(String name) {
+        return users.find(name);
+    }
+
+    /**
+     * Gives a user another role; the audit log names the admin.
+     *
+     * @return the role the user had
+     * @throws java.util.NoSuchElementException if there is no such user
+     * @throws IllegalStateException if the user is the last admin and the role is not admin
+     */
+    public UserRole setRole(String name, UserRole role, String admin) {
+        return users.setRole(name, role, admin);
+    }
+
     public boolean delete(String name, String actor) {
         return users.delete(name, actor);
     }

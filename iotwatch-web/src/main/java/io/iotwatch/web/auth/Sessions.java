@@ -1,6 +1,5 @@
 package io.iotwatch.web.auth;
 
-import io.iotwatch.store.UserRole;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,9 +24,9 @@ public final class Sessions {
         this.clock = clock;
     }
 
-    public Session open(String user, UserRole role) {
+    public Session open(String user) {
         Instant now = clock.instant();
-        Session session = new Session(Secrets.token(), user, role, Secrets.token(), now, now);
+        Session session = new Session(Secrets.token(), user, Secrets.token(), now, now);
         byId.put(session.id(), session);
         return session;
     }
@@ -48,7 +47,7 @@ public final class Sessions {
         }
     }
 
-    /** Ends every session of {@code user}: after a password reset, a role change or deletion. */
+    /** Ends every session of {@code user}: after a password reset or deletion. */
     public void closeAll(String user) {
         byId.values().removeIf(session -> session.user().equals(user));
     }

@@ -3,14 +3,19 @@ package io.iotwatch.web.monitor;
 import io.iotwatch.report.archive.ReportArchive;
 import io.iotwatch.report.schedule.ReportSchedule;
 import io.iotwatch.store.AllowRule;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
  * What the running monitor shows of itself beside the store: its sources, detectors and model, where
- * allow-list rules written by triage go so that the running detectors apply them at once, and its reports.
+ * allow-list rules written by triage go so that the running detectors apply them at once, its reports and
+ * its configuration.
  *
  * @param version      iotwatch's version
  * @param startedAt    when the process started
@@ -23,10 +28,13 @@ import java.util.function.Supplier;
  * @param reports      the reports folder that the Reports page and the API make reports into and serve them from,
  *                     or null for none (benchmarks, tests of other pages): then the reports routes answer 404
  * @param reportSchedule the reports made on a schedule into that folder, shown beside them
+ * @param configuration  the configuration in effect, read at start: each key as iotwatch.yml names it ({@code web.port})
+ *                       with its value as text, secrets only as {@code (set)} or empty; shown to admins
+ * @param configFile     the configuration file read at start, or null when none was (defaults, environment, options)
  */
 public record Monitor(String version, Instant startedAt, String database, Supplier<List<Source>> sources,
         List<String> detectors, String model, List<AllowRule> configRules, AllowListener allowRules, ReportArchive reports,
-        ReportSchedule reportSchedule) {
+        ReportSchedule reportSchedule, Map<String, String> configuration, Path configFile) {
 
     /** Applies allow-list rules to the running detectors. */
     public interface AllowListener {
@@ -53,5 +61,6 @@ public record Monitor(String version, Instant startedAt, String database, Suppli
         configRules = List.copyOf(configRules);
         Objects.requireNonNull(allowRules, "allowRules");
         Objects.requireNonNull(reportSchedule, "reportSchedule");
+        configuration = Collections.unmodifiableSortedMap(new TreeMap<>(configuration));
     }
 }

@@ -1,5 +1,6 @@
 // Access (#/access): the caller's password (POST /api/v1/password), API tokens (GET/POST/DELETE
-// /api/v1/tokens) and, for admins, the users (GET/POST/DELETE /api/v1/users, PUT /api/v1/users/{name}/password).
+// /api/v1/tokens) and, for admins, the users (GET/POST/DELETE /api/v1/users, PUT /api/v1/users/{name}/password
+// and /role) and the configuration in effect (GET /api/v1/config, read only: it is changed where it is read from).
 // A new token's secret is shown once, as the server hands it out once.
 import { ApiError, del, get, post, put } from "../api.js";
 import { el, replace } from "../dom.js";
@@ -12,7 +13,7 @@ const MIN_PASSWORD_LENGTH = 12;
 
 export function mount(root, ctx) {
   root.append(passwordPanel(ctx), tokensPanel(ctx));
-  if (ctx.session.role === "admin") root.append(usersPanel(ctx));
+  if (ctx.session.role === "admin") root.append(usersPanel(ctx), configurationPanel(ctx));
 }
 
 /** What is wrong with a new password, or null when nothing is. */
@@ -167,7 +168,7 @@ function usersPanel(ctx) {
             "tr",
             { "data-user": u.name },
             el("td", {}, u.name),
-            el("td", {}, u.role),
+            el("td", {}, roleChoice(u)),
             el("td", {}, time(u.createdAt)),
             el("td", {}, u.lastLogin ? time(u.lastLogin) : "never"),
             el(
@@ -190,6 +191,38 @@ function usersPanel(ctx) {
         "No users",
       ),
     );
+  }
+
+  /** Another user's role as a selector that changes it at once; your own as text, for another admin to change. */
+  function roleChoice(user) {
+    if (user.name === ctx.session.user) return user.role;
+    return el(
+      "select",
+      {
+        "aria-label": `Role of ${user.name}`,
+        "data-testid": "user-role",
+        onchange: (event) => ctx.run(changeRole(user, event.currentTarget)),
+      },
+      ROLES.map((r) => el("option", { value: r, selected: r === user.role }, r)),
+    );
+  }
+
+  function changeRole(user, select) {
+    const from = user.role;
+    select.disabled = true;
+    return put(`/api/v1/users/${encodeURIComponent(user.name)}/role`, { role: select.value }, { expect: [400, 404, 409] })
+      .then(() => {
+        user.role = select.value;
+        tell(outcome, `${user.name} is now ${user.role} (was ${from}), from their next request on.`);
+      })
+      .catch((error) => {
+        select.value = from;
+        if (error instanceof ApiError) tell(outcome, error.message);
+        else throw error;
+      })
+      .finally(() => {
+        select.disabled = false;
+      });
   }
 
   /** Opens, under the user's row, a small form for their new password; closes it when it is open. */
@@ -243,5 +276,36 @@ function usersPanel(ctx) {
   }
 
   ctx.run(load());
-  return panel("Users", el("p", {}, "Viewers read, analysts also triage alerts, admins also manage users."), form, outcome, list.view);
+  return panel(
+    "Users",
+    el("p", {}, "Viewers read, analysts also triage alerts, admins also manage users and read the configuration."),
+    form,
+    outcome,
+    list.view,
+  );
+}
+
+function configurationPanel(ctx) {
+  const list = table(["Key", "Value"], "config-table");
+  const source = el("p", { "data-testid": "config-source" });
+  ctx.run(
+    get("/api/v1/config").then((config) => {
+      replace(
+        source,
+        "Read at start: the defaults, then ",
+        config.file ?? "no configuration file (iotwatch.yml in the working directory, or --config FILE)",
+        ", then environment variables (IOTWATCH_ and the key, e.g. IOTWATCH_WEB_PORT), then command-line options, each over ",
+        "the one before. iotwatch never rewrites its configuration: change it there, and the change takes effect at the ",
+        "next start. Passwords show only as (set).",
+      );
+      fill(
+        list.tbody,
+        Object.entries(config.values),
+        ([key, value]) =>
+          el("tr", { "data-key": key }, el("td", { class: "mono" }, key), el("td", { class: "mono" }, value)),
+        "No configuration",
+      );
+    }),
+  );
+  return panel("Configuration", source, list.view);
 }
