@@ -1,5 +1,6 @@
 package io.iotwatch.report;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -12,6 +13,9 @@ import java.util.Objects;
  */
 public record Period(Instant from, Instant to, Instant generatedAt) {
 
+    /** The longest period a report covers: a century, so that its timeline and daily traffic stay a few points. */
+    public static final Duration MAX_LENGTH = Duration.ofDays(36_500);
+
     public Period {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
@@ -19,5 +23,13 @@ public record Period(Instant from, Instant to, Instant generatedAt) {
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("the period's from " + from + " is after its to " + to);
         }
+        if (tooLong(from, to)) {
+            throw new IllegalArgumentException("the period from " + from + " to " + to + " is longer than " + MAX_LENGTH.toDays() + " days");
+        }
+    }
+
+    /** Whether a report of {@code from} to {@code to} would cover more than {@link #MAX_LENGTH}. */
+    public static boolean tooLong(Instant from, Instant to) {
+        return Duration.between(from, to).compareTo(MAX_LENGTH) > 0;
     }
 }

@@ -11,6 +11,7 @@ import io.iotwatch.store.EventStore;
 import io.iotwatch.store.LevelBucket;
 import io.iotwatch.store.StoredAlert;
 import io.iotwatch.store.TrafficBucket;
+import io.iotwatch.store.TrafficTotals;
 import io.iotwatch.store.audit.AuditBlock;
 import io.iotwatch.store.audit.AuditEntry;
 import io.iotwatch.store.audit.SignedHead;
@@ -213,9 +214,22 @@ public final class ReportBuilder {
 
     /**
      * The traffic buckets that cover the minutes holding part of the period: per minute for the partial days at its
-     * ends, per UTC day between them, so a year's report reads a few hundred buckets rather than half a million.
+     * ends, per UTC day between them, so a year's report reads a few hundred buckets rather than half a million. Only
+     * the part of the period that holds stored events is read: a period of centuries reads the days there are.
      */
-    private static List<TrafficBucket> trafficBuckets(EventStore store, Instant from, Instant to) {
+    private static List<TrafficBucket> trafficBuckets(EventStore store, Instant periodFrom, Instant periodTo) {
+        TrafficTotals stored = store.traffic().totals();
+        if (stored.firstEvent() == null) {
+            return List.of();
+        }
+        // the minutes that hold events: a minute that holds part of the period counts whole
+        Instant eventsFrom = stored.firstEvent().truncatedTo(ChronoUnit.MINUTES);
+        Instant eventsTo = stored.lastEvent().truncatedTo(ChronoUnit.MINUTES).plus(MINUTE).minusNanos(1);
+        if (eventsFrom.isAfter(periodTo) || eventsTo.isBefore(periodFrom)) {
+            return List.of();
+        }
+        Instant from = eventsFrom.isAfter(periodFrom) ? eventsFrom : periodFrom;
+        Instant to = eventsTo.isBefore(periodTo) ? eventsTo : periodTo;
         Instant firstWholeDay = from.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
         Instant lastDay = to.truncatedTo(ChronoUnit.DAYS);
         if (!firstWholeDay.isBefore(lastDay)) {

@@ -1,6 +1,7 @@
 package io.iotwatch.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.iotwatch.core.alert.Alert;
@@ -74,6 +75,27 @@ class ReportBuilderTest {
 
             assertThat(report.alerts()).extracting(AlertRow::id).containsExactlyElementsOf(expected.stream()
                     .sorted(Comparator.comparing(Alert::lastSeen).reversed().thenComparing(Alert::id)).map(Alert::id).toList());
+        }
+    }
+
+    @Test
+    void aCenturyReadsOnlyTheTimeThatHoldsDataAndALongerPeriodIsRefused() {
+        try (EventStore store = open()) {
+            data.store(store);
+            Instant from = data.from.minus(Period.MAX_LENGTH.minusDays(2));
+            Report report = ReportBuilder.build(store, from, data.to, CLOCK);
+
+            List<Alert> begun = data.alerts.stream().filter(a -> !a.firstSeen().isAfter(data.to)).toList();
+            assertThat(report.summary().alerts()).isEqualTo(begun.size());
+            Instant end = data.to.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+            List<ConnectionEvent> traffic = data.connections.stream().filter(c -> c.header().time().isBefore(end)).toList();
+            assertThat(report.summary().events()).isEqualTo(traffic.size());
+            assertThat(report.summary().bytes()).isEqualTo(traffic.stream().mapToLong(c -> c.bytesIn() + c.bytesOut()).sum());
+            assertThat(report.timeline()).hasSizeLessThanOrEqualTo(ReportBuilder.MAX_TIMELINE_STEPS);
+            assertThat(report.timeline().stream().mapToLong(b -> b.low() + b.medium() + b.high() + b.critical()).sum())
+                    .isGreaterThanOrEqualTo(begun.size());
+            assertThatThrownBy(() -> ReportBuilder.build(store, from.minus(Duration.ofDays(3)), data.to, CLOCK))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("longer than 36500 days");
         }
     }
 

@@ -141,6 +141,7 @@ class ReportsApiTest extends LoggedInAdmin {
         assertBad(request("yesterday", now, "json"), "'from' is not an ISO-8601 time");
         assertBad(request(before, "2026-13-01T00:00:00Z", "json"), "'to' is not an ISO-8601 time");
         assertBad(request(now, before, "json"), "'from' (" + now + ") is after 'to' (" + before + ")");
+        assertBad(request("0001-01-01T00:00:00Z", now, "json"), "a report covers a century at most");
         assertBad(request(before, now, null), "give 'format': one of " + ReportFormat.names());
         assertBad(request(before, now, "docx"), "'format': 'docx' is not a report format; use one of " + ReportFormat.names());
         assertThat(Http.json(admin.get("/api/v1/reports")).get("total").asInt()).isZero();

@@ -1,6 +1,7 @@
 package io.iotwatch.app.cli;
 
 import io.iotwatch.app.config.IotwatchConfig;
+import io.iotwatch.report.Period;
 import io.iotwatch.report.Report;
 import io.iotwatch.report.ReportBuilder;
 import io.iotwatch.report.render.ReportFormat;
@@ -67,11 +68,16 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReportFormat reportFormat = checkFormat();
+        checkOut();
         Clock clock = Clock.systemUTC();
         Instant end = time("--to", to, clock);
         Instant start = from == null ? end.minus(DEFAULT_PERIOD) : time("--from", from, clock);
         if (start.isAfter(end)) {
             throw new ParameterException(spec.commandLine(), "--from " + start + " is after --to " + end);
+        }
+        if (Period.tooLong(start, end)) {
+            throw new ParameterException(spec.commandLine(), "--from " + start + " to --to " + end + " is more than "
+                    + Period.MAX_LENGTH.toDays() + " days: a report covers a century at most");
         }
         IotwatchConfig config = common.load(Map.of());
         Report report;
@@ -97,6 +103,17 @@ final class ReportCommand implements Callable<Integer> {
             return ReportFormat.parse(format);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
+        }
+    }
+
+    /** Refused before the report is made, which can take seconds: a folder, or a file in a folder that is not there. */
+    private void checkOut() {
+        Path target = out.toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            throw new ParameterException(spec.commandLine(), "--out " + out + " is a folder: name the report's file");
+        }
+        if (!Files.isDirectory(target.getParent())) {
+            throw new ParameterException(spec.commandLine(), "--out " + out + ": there is no folder " + target.getParent());
         }
     }
 

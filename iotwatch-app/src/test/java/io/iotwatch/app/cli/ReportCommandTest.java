@@ -83,6 +83,16 @@ class ReportCommandTest {
     }
 
     @Test
+    void aFolderOrAMissingFolderAsOutIsRefused() {
+        CliRun folder = run("--out", data.toString());
+        assertThat(folder.exitCode()).isEqualTo(2);
+        assertThat(folder.err()).contains("is a folder: name the report's file");
+        CliRun missing = run("--out", data.resolve("no/such/r.pdf").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("there is no folder " + data.resolve("no/such"));
+    }
+
+    @Test
     void anUnknownFormatIsRefused() {
         CliRun report = run("--format", "docx", "--out", data.resolve("r.docx").toString());
         assertThat(report.exitCode()).isEqualTo(2);
@@ -98,6 +108,9 @@ class ReportCommandTest {
         CliRun backwards = run("--from", "2025-05-12T00:00:00Z", "--to", "2025-05-11T00:00:00Z", "--out", data.resolve("r.json").toString());
         assertThat(backwards.exitCode()).isEqualTo(2);
         assertThat(backwards.err()).contains("is after --to");
+        CliRun centuries = run("--from", "0001-01-01T00:00:00Z", "--out", data.resolve("r.json").toString());
+        assertThat(centuries.exitCode()).isEqualTo(2);
+        assertThat(centuries.err()).contains("is more than 36500 days: a report covers a century at most");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.iotwatch.web.api;
 
 import io.iotwatch.report.render.ReportFormat;
+import io.iotwatch.report.Period;
 import io.iotwatch.report.archive.ArchivedReport;
 import io.iotwatch.report.archive.ReportArchive;
 import io.iotwatch.report.schedule.Cadence;
@@ -82,6 +83,10 @@ public final class ReportsApi {
         Instant to = instant("to", request.to());
         if (from.isAfter(to)) {
             throw new BadRequest("'from' (" + from + ") is after 'to' (" + to + ")");
+        }
+        if (Period.tooLong(from, to)) {
+            throw new BadRequest("'from' (" + from + ") to 'to' (" + to + ") is more than " + Period.MAX_LENGTH.toDays()
+                    + " days: a report covers a century at most");
         }
         if (request.format() == null || request.format().isBlank()) {
             throw new BadRequest("give 'format': one of " + ReportFormat.names());
