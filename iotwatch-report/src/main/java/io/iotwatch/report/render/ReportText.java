@@ -1,6 +1,5 @@
 package io.iotwatch.report.render;
 
-import io.iotwatch.report.Stat;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -87,11 +86,5 @@ public final class ReportText {
         long big = small / per;
         long rest = small % per;
         return rest == 0 ? big + " " + bigUnit : big + " " + bigUnit + " " + rest + " " + smallUnit;
-    }
-
-    /** The median, 90th percentile and longest of a distribution, as one line. */
-    public static String stat(Stat stat) {
-        return stat.count() == 0 ? NONE
-                : duration(stat.medianSeconds()) + " / " + duration(stat.p90Seconds()) + " / " + duration(stat.maxSeconds());
     }
 }
