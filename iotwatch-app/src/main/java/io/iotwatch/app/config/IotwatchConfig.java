@@ -65,7 +65,7 @@ public record IotwatchConfig(
             @JsonProperty("queue-batches") int queueBatches,
             @JsonProperty("max-line-bytes") int maxLineBytes) {
         static Ingest defaults() {
-            return new Ingest(4096, 16, 16 * 1024 * 1024);
+            return new Ingest(4096, 4, 16 * 1024 * 1024);
         }
     }
 

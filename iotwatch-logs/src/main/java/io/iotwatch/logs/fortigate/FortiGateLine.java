@@ -62,6 +62,10 @@ public final class FortiGateLine {
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
+    private static final long ZEROS = ONES * '0';
+    private static final long[] POWERS_OF_TEN = {
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000
+    };
 
     static {
         for (int c = 0; c < 128; c++) {
@@ -90,12 +94,15 @@ public final class FortiGateLine {
     private int[] keyLen = new int[INITIAL_PAIRS];
     private int[] valOff = new int[INITIAL_PAIRS];
     private int[] valLen = new int[INITIAL_PAIRS];
-    private int[] keyHash = new int[INITIAL_PAIRS];
+    private int[] keyHashes = new int[INITIAL_PAIRS];
 
     // Open-addressing index from key hash to first pair; a slot is live when its stamp is this scan's.
     private int[] slotPair = new int[2 * INITIAL_PAIRS];
     private int[] slotStamp = new int[2 * INITIAL_PAIRS];
     private int stamp;
+
+    // Look-up keys by their text's identity, see lookupKey.
+    private final LookupKey[] lookupKeys = new LookupKey[256];
 
     /** A line whose RFC 3164 prefix time gets its year from the system clock. */
     public FortiGateLine() {
@@ -197,11 +204,11 @@ public final class FortiGateLine {
 
     /** Index of the first pair with this key (ASCII), or -1. Allocates nothing. */
     public int indexOf(String key) {
-        int hash = key.hashCode();
+        LookupKey k = lookupKey(key);
         int mask = slotPair.length - 1;
-        for (int slot = spread(hash) & mask; slotStamp[slot] == stamp; slot = (slot + 1) & mask) {
+        for (int slot = spread(k.hash) & mask; slotStamp[slot] == stamp; slot = (slot + 1) & mask) {
             int i = slotPair[slot];
-            if (keyHash[i] == hash && equalsAscii(keyOff[i], keyLen[i], key)) {
+            if (keyHashes[i] == k.hash && keyLen[i] == k.length && k.matches(buf, keyOff[i])) {
                 return i;
             }
         }
@@ -580,10 +587,7 @@ public final class FortiGateLine {
                 return true;
             }
             int keyStart = p;
-            int hash = 0;
-            byte c;
-            while (p < end && KEY_BYTE[(c = b[p]) & 0xff]) {
-                hash = 31 * hash + c;
+            while (p < end && KEY_BYTE[b[p] & 0xff]) {
                 p++;
             }
             if (p == end || b[p] != '=' || p == keyStart) {
@@ -606,7 +610,7 @@ public final class FortiGateLine {
                 p = tokenEnd(b, p, end);
                 valueEnd = p;
             }
-            if (!add(keyStart, keyLength, hash, valueStart, valueEnd - valueStart)) {
+            if (!add(keyStart, keyLength, valueStart, valueEnd - valueStart)) {
                 return false;
             }
             if (p > end) {
@@ -650,11 +654,8 @@ public final class FortiGateLine {
                 }
                 valueEnd = p;
             }
-            int hash = 0;
-            for (int i = keyStart; i < keyEnd; i++) {
-                hash = 31 * hash + (b[i] & 0xff);
-            }
-            if (!add(keyStart, keyEnd - keyStart, hash, valueStart, valueEnd - valueStart)) {
+            int keyLength = keyEnd - keyStart;
+            if (!add(keyStart, keyLength, valueStart, valueEnd - valueStart)) {
                 return false;
             }
             p = skipBlanks(b, p, end);
@@ -694,7 +695,7 @@ public final class FortiGateLine {
         return end;
     }
 
-    private boolean add(int keyStart, int keyLength, int hash, int valueStart, int valueLength) {
+    private boolean add(int keyStart, int keyLength, int valueStart, int valueLength) {
         if (size == keyOff.length) {
             if (size == MAX_PAIRS) {
                 return false;
@@ -704,11 +705,11 @@ public final class FortiGateLine {
             keyLen = Arrays.copyOf(keyLen, capacity);
             valOff = Arrays.copyOf(valOff, capacity);
             valLen = Arrays.copyOf(valLen, capacity);
-            keyHash = Arrays.copyOf(keyHash, capacity);
+            keyHashes = Arrays.copyOf(keyHashes, capacity);
         }
         keyOff[size] = keyStart;
         keyLen[size] = keyLength;
-        keyHash[size] = hash;
+        keyHashes[size] = keyHash(buf, keyStart, keyLength);
         valOff[size] = valueStart;
         valLen[size] = valueLength;
         size++;
@@ -725,7 +726,7 @@ public final class FortiGateLine {
         }
         int mask = slotPair.length - 1;
         for (int i = 0; i < size; i++) {
-            int hash = keyHash[i];
+            int hash = keyHashes[i];
             int slot = spread(hash) & mask;
             while (slotStamp[slot] == stamp && !sameKey(slotPair[slot], i)) {
                 slot = (slot + 1) & mask;
@@ -738,7 +739,7 @@ public final class FortiGateLine {
     }
 
     private boolean sameKey(int a, int b) {
-        return keyHash[a] == keyHash[b]
+        return keyHashes[a] == keyHashes[b]
                 && Arrays.equals(buf, keyOff[a], keyOff[a] + keyLen[a], buf, keyOff[b], keyOff[b] + keyLen[b]);
     }
 
@@ -766,6 +767,27 @@ public final class FortiGateLine {
         if (p == end || end - p > 19) {
             return fallback;
         }
+        if (end + Long.BYTES > buf.length) {
+            return parseLongBytewise(p, end, negative, fallback);
+        }
+        // Eight digits at a time; the first chunk takes what is left over, so that every later one is full.
+        int chunk = (end - p - 1) % Long.BYTES + 1;
+        long value = 0;
+        for (; p < end; p += chunk, chunk = Long.BYTES) {
+            long digits = eightDigits(p, chunk);
+            if (digits < 0) {
+                return fallback;
+            }
+            value = value * POWERS_OF_TEN[chunk] + digits;
+        }
+        // Up to 18 digits cannot overflow; 19 digits beyond Long.MAX_VALUE always wrap to a negative value.
+        if (value < 0) {
+            return fallback;
+        }
+        return negative ? -value : value;
+    }
+
+    private long parseLongBytewise(int p, int end, boolean negative, long fallback) {
         long value = 0;
         for (; p < end; p++) {
             int digit = buf[p] - '0';
@@ -774,11 +796,31 @@ public final class FortiGateLine {
             }
             value = value * 10 + digit;
         }
-        // Up to 18 digits cannot overflow; 19 digits beyond Long.MAX_VALUE always wrap to a negative value.
         if (value < 0) {
             return fallback;
         }
         return negative ? -value : value;
+    }
+
+    /**
+     * The decimal number of the {@code count} (1 to 8) bytes at p, or -1 when one is not a digit; reads the
+     * eight bytes at p. The digits are moved to the top of a word, the rest filled with '0's, checked all at
+     * once and combined pairwise by three multiplications (SWAR), not one multiplication per digit.
+     */
+    private long eightDigits(int p, int count) {
+        long word = (long) LONGS.get(buf, p);
+        if (count < Long.BYTES) {
+            int unused = Byte.SIZE * (Long.BYTES - count);
+            word = word << unused | ZEROS >>> (Long.SIZE - unused);
+        }
+        long notDigit = (word & 0xF0F0F0F0F0F0F0F0L) ^ ZEROS | ((word + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) ^ ZEROS;
+        if (notDigit != 0) {
+            return -1;
+        }
+        long v = word - ZEROS;
+        v = v * 10 + (v >>> 8);
+        return ((v & 0x000000FF000000FFL) * (100 + (1_000_000L << 32))
+                + ((v >>> 16) & 0x000000FF000000FFL) * (1 + (10_000L << 32))) >>> 32;
     }
 
     /** The tz offset in seconds, 0 when absent or not understood. */
@@ -879,6 +921,85 @@ public final class FortiGateLine {
 
     private static int spread(int hash) {
         return hash ^ (hash >>> 16);
+    }
+
+    /**
+     * The hash of a key: its first and last eight bytes and its length, mixed by multiplication. Computed
+     * from two word loads once the key's end is found, rather than byte by byte as it is read, which put a
+     * multiplication's latency on every byte of the scan. Keys that agree in those bytes and length only
+     * share a bucket; look-ups compare whole keys.
+     */
+    static int keyHash(byte[] b, int off, int len) {
+        long first = keyWord(b, off, Math.min(len, Long.BYTES));
+        long last = len > Long.BYTES ? keyWord(b, off + len - Long.BYTES, Long.BYTES) : 0;
+        return mix(first, last, len);
+    }
+
+    /** The {@code len} (0 to 8) bytes at off as a little-endian word, zero above them. */
+    private static long keyWord(byte[] b, int off, int len) {
+        if (len == Long.BYTES) {
+            return (long) LONGS.get(b, off);
+        }
+        if (len > 0 && off + Long.BYTES <= b.length) {
+            return (long) LONGS.get(b, off) & (-1L >>> (Long.SIZE - Byte.SIZE * len));
+        }
+        long word = 0;
+        for (int i = len - 1; i >= 0; i--) {
+            word = word << Byte.SIZE | (b[off + i] & 0xff);
+        }
+        return word;
+    }
+
+    private static int mix(long first, long last, int len) {
+        long h = (first * 0x9E3779B97F4A7C15L) ^ (last * 0xC2B2AE3D27D4EB4FL) ^ len;
+        return (int) (h ^ (h >>> 32));
+    }
+
+    /**
+     * A key to look up: its text, and the words, length and hash that a pair's key is compared with. Keys
+     * are ASCII; other text gets length -1, which no pair has.
+     */
+    record LookupKey(String text, int length, long first, long last, int hash) {
+
+        static LookupKey of(String text) {
+            byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+            int length = bytes.length;
+            long first = keyWord(bytes, 0, Math.min(length, Long.BYTES));
+            long last = length > Long.BYTES ? keyWord(bytes, length - Long.BYTES, Long.BYTES) : 0;
+            boolean ascii = text.chars().allMatch(c -> c < 0x80);
+            return new LookupKey(text, ascii ? length : -1, first, last, mix(first, last, length));
+        }
+
+        /**
+         * Whether the {@link #length} bytes at off are this key: two word compares up to 16 bytes (the
+         * first and last eight cover it), byte by byte beyond.
+         */
+        boolean matches(byte[] b, int off) {
+            if (length > 2 * Long.BYTES) {
+                for (int i = 0; i < length; i++) {
+                    if (b[off + i] != text.charAt(i)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            return keyWord(b, off, Math.min(length, Long.BYTES)) == first
+                    && (length <= Long.BYTES || keyWord(b, off + length - Long.BYTES, Long.BYTES) == last);
+        }
+    }
+
+    /**
+     * The look-up key of this text, remembered by identity in a small direct-mapped table: callers look up
+     * the same few constants on every line, so this allocates only the first time.
+     */
+    private LookupKey lookupKey(String key) {
+        int slot = key.hashCode() & (lookupKeys.length - 1);
+        LookupKey k = lookupKeys[slot];
+        if (k == null || k.text != key) {
+            k = LookupKey.of(key);
+            lookupKeys[slot] = k;
+        }
+        return k;
     }
 
     private static boolean isBlank(byte c) {

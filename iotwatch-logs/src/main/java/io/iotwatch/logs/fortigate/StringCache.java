@@ -32,10 +32,7 @@ final class StringCache {
         if (len > maxLength) {
             return new String(b, off, len, StandardCharsets.UTF_8);
         }
-        int hash = 0;
-        for (int i = off; i < off + len; i++) {
-            hash = 31 * hash + b[i];
-        }
+        int hash = FortiGateLine.keyHash(b, off, len);
         int slot = (hash ^ (hash >>> 16)) & (strings.length - 1);
         byte[] cached = bytes[slot];
         if (cached != null && Arrays.equals(cached, 0, cached.length, b, off, off + len)) {

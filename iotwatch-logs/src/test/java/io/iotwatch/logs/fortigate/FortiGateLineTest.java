@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -272,6 +273,85 @@ class FortiGateLineTest {
         assertThat(line.getLong("absent", 3)).isEqualTo(3);
         assertThat(line.longValue(line.indexOf("a"), -1)).isEqualTo(42);
         assertThat(line.longValue(-1, 9)).isEqualTo(9);
+    }
+
+    /**
+     * Numbers are read eight digits at a time where the line leaves room for a word, byte by byte at the
+     * end of the buffer: both must agree with Long.parseLong on every length, sign and stray byte.
+     */
+    @Test
+    void getLongAgreesWithParseLongAtEveryLengthAndPosition() {
+        Random random = new Random(20261202);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder number = new StringBuilder();
+            if (random.nextInt(4) == 0) {
+                number.append('-');
+            }
+            int digits = 1 + random.nextInt(21);
+            for (int d = 0; d < digits; d++) {
+                number.append((char) ('0' + random.nextInt(10)));
+            }
+            if (random.nextInt(8) == 0) {
+                String strays = "x/:.-+\u00e9";
+                number.setCharAt(random.nextInt(number.length()), strays.charAt(random.nextInt(strays.length())));
+            }
+            String text = number.toString();
+            long expected;
+            try {
+                // FortiOS writes no '+' and no numbers of twenty digits, leading zeros or not
+                expected = text.startsWith("+") || digits > 19 ? -1 : Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                expected = -1;
+            }
+            String tail = random.nextBoolean() ? "" : " z=" + "9".repeat(random.nextInt(12));
+            assertThat(scan("type=t n=" + text + tail)).isTrue();
+            assertThat(line.getLong("n", -1)).as(text).isEqualTo(expected == Long.MIN_VALUE ? -1 : expected);
+        }
+    }
+
+    @Test
+    void keysHashAlikeFromBytesAndFromText() {
+        Random random = new Random(7);
+        for (int round = 0; round < 5_000; round++) {
+            int length = random.nextInt(24);
+            StringBuilder key = new StringBuilder();
+            for (int i = 0; i < length; i++) {
+                key.append((char) (' ' + random.nextInt(95)));
+            }
+            byte[] padded = ("##" + key + "=").getBytes(StandardCharsets.US_ASCII);
+            byte[] exact = Arrays.copyOfRange(padded, 2, 2 + length);
+            int hash = FortiGateLine.LookupKey.of(key.toString()).hash();
+            assertThat(FortiGateLine.keyHash(padded, 2, length)).as(key.toString()).isEqualTo(hash);
+            assertThat(FortiGateLine.keyHash(exact, 0, length)).as(key.toString()).isEqualTo(hash);
+        }
+    }
+
+    /** Keys that share their first and last eight bytes and their length share a bucket, and are told apart. */
+    @Test
+    void keysAreFoundWhateverTheirLengthAndNeighbours() {
+        Random random = new Random(7);
+        for (int round = 0; round < 3_000; round++) {
+            String[] keys = new String[1 + random.nextInt(6)];
+            StringBuilder text = new StringBuilder("type=t");
+            for (int k = 0; k < keys.length; k++) {
+                StringBuilder key = new StringBuilder();
+                int length = 1 + random.nextInt(random.nextBoolean() ? 9 : 30);
+                for (int i = 0; i < length; i++) {
+                    key.append("ab_.-0".charAt(random.nextInt(6)));
+                }
+                keys[k] = key.toString();
+                text.append(' ').append(keys[k]).append('=').append(k);
+            }
+            assertThat(scan(text.toString())).isTrue();
+            for (String key : keys) {
+                int first = Arrays.asList(keys).indexOf(key);
+                assertThat(line.get(key)).as(text.toString()).isEqualTo(Integer.toString(first));
+                // the same text, another String: found alike
+                assertThat(line.get(new String(key.toCharArray()))).isEqualTo(Integer.toString(first));
+                assertThat(line.get(key + "a")).as(key).isEqualTo(Arrays.asList(keys).contains(key + "a")
+                        ? Integer.toString(Arrays.asList(keys).indexOf(key + "a")) : null);
+            }
+        }
     }
 
     @ParameterizedTest
