@@ -813,7 +813,8 @@ public final class FortiGateLine {
             int unused = Byte.SIZE * (Long.BYTES - count);
             word = word << unused | ZEROS >>> (Long.SIZE - unused);
         }
-        long notDigit = (word & 0xF0F0F0F0F0F0F0F0L) ^ ZEROS | ((word + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) ^ ZEROS;
+        long notDigit = (word & 0xF0F0F0F0F0F0F0F0L) ^ ZEROS
+                | ((word + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) ^ ZEROS;
         if (notDigit != 0) {
             return -1;
         }
