@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -306,6 +308,90 @@ class FortiGateLineTest {
             String tail = random.nextBoolean() ? "" : " z=" + "9".repeat(random.nextInt(12));
             assertThat(scan("type=t n=" + text + tail)).isTrue();
             assertThat(line.getLong("n", -1)).as(text).isEqualTo(expected == Long.MIN_VALUE ? -1 : expected);
+        }
+    }
+
+    /**
+     * The scan searches quoted values eight bytes at a time and reads words past a key; on random lines of the
+     * bytes that matter (key bytes and their neighbours, '=', quotes, backslashes, blanks), placed in a buffer
+     * whose bytes after the line are random too, it must find exactly the pairs of the plain byte-by-byte
+     * grammar.
+     */
+    @Test
+    void pairsAreThoseOfTheGrammarOnRandomLines() {
+        Random random = new Random(20261202);
+        // key bytes, their neighbours in ASCII, and the bytes that delimit
+        byte[] alphabet = "abz09_-.AZ/:@[^`{==\"\" \\!\t".getBytes(StandardCharsets.ISO_8859_1);
+        for (int round = 0; round < 20_000; round++) {
+            byte[] line = new byte[7 + random.nextInt(70)];
+            System.arraycopy("type=t ".getBytes(StandardCharsets.US_ASCII), 0, line, 0, 7);
+            for (int i = 7; i < line.length; i++) {
+                line[i] = random.nextInt(20) == 0 ? (byte) 0xC3 : alphabet[random.nextInt(alphabet.length)];
+            }
+            int off = random.nextInt(9);
+            byte[] buf = new byte[off + line.length + random.nextInt(20)];
+            random.nextBytes(buf);
+            System.arraycopy(line, 0, buf, off, line.length);
+            assertThat(line(buf, off, line.length)).isTrue();
+            List<int[]> expected = grammarPairs(line);
+            String shown = new String(line, StandardCharsets.ISO_8859_1);
+            assertThat(this.line.size()).as(shown).isEqualTo(expected.size());
+            for (int i = 0; i < expected.size(); i++) {
+                int[] pair = expected.get(i);
+                assertThat(new int[] {this.line.keyOffset(i) - off, this.line.keyLength(i),
+                        this.line.valueOffset(i) - off, this.line.valueLength(i)}).as(shown).containsExactly(pair);
+            }
+        }
+    }
+
+    private boolean line(byte[] buf, int off, int len) {
+        return line.scan(buf, off, len);
+    }
+
+    /** Key offset, key length, value offset, value length of each pair, as the class comment defines them. */
+    private static List<int[]> grammarPairs(byte[] b) {
+        List<int[]> pairs = new ArrayList<>();
+        int p = 0;
+        int end = b.length;
+        while (true) {
+            while (p < end && b[p] >= 0 && b[p] <= ' ') {
+                p++;
+            }
+            if (p == end) {
+                return pairs;
+            }
+            int keyStart = p;
+            while (p < end && (Character.isLetterOrDigit(b[p]) || b[p] == '_' || b[p] == '-' || b[p] == '.')) {
+                p++;
+            }
+            if (p == end || b[p] != '=' || p == keyStart) {
+                while (p < end && !(b[p] >= 0 && b[p] <= ' ')) {
+                    p++;
+                }
+                continue;
+            }
+            int keyLength = p - keyStart;
+            p++;
+            int valueStart;
+            int valueEnd;
+            if (p < end && b[p] == '"') {
+                valueStart = ++p;
+                while (p < end && b[p] != '"') {
+                    p += b[p] == '\\' ? 2 : 1;
+                }
+                valueEnd = Math.min(p, end);
+                p = valueEnd + 1;
+            } else {
+                valueStart = p;
+                while (p < end && !(b[p] >= 0 && b[p] <= ' ')) {
+                    p++;
+                }
+                valueEnd = p;
+            }
+            pairs.add(new int[] {keyStart, keyLength, valueStart, valueEnd - valueStart});
+            if (p > end) {
+                return pairs;
+            }
         }
     }
 
