@@ -54,6 +54,7 @@ public final class FortiGateLine {
     private static final int NO_OFFSET = Integer.MIN_VALUE;
     private static final int MAX_OFFSET_SECONDS = 18 * 3600;
     private static final int INITIAL_PAIRS = 64;
+    private static final int LOOKUP_PROBES = 8;
     private static final String[] MONTHS = {
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
     };
@@ -990,16 +991,27 @@ public final class FortiGateLine {
     }
 
     /**
-     * The look-up key of this text, remembered by identity in a small direct-mapped table: callers look up
-     * the same few constants on every line, so this allocates only the first time.
+     * The look-up key of this text, remembered by identity in a small open-addressing table: callers look
+     * up the same few dozen constants on every line, so this allocates only the first time, also for
+     * constants whose hash codes share a slot. Text not found within {@link #LOOKUP_PROBES} slots replaces
+     * the first of them, which keeps the table bounded when callers pass new Strings.
      */
     private LookupKey lookupKey(String key) {
-        int slot = key.hashCode() & (lookupKeys.length - 1);
-        LookupKey k = lookupKeys[slot];
-        if (k == null || k.text != key) {
-            k = LookupKey.of(key);
-            lookupKeys[slot] = k;
+        int mask = lookupKeys.length - 1;
+        int first = key.hashCode() & mask;
+        for (int probe = 0; probe < LOOKUP_PROBES; probe++) {
+            int slot = (first + probe) & mask;
+            LookupKey k = lookupKeys[slot];
+            if (k == null || k.text == key) {
+                return k != null ? k : remember(slot, key);
+            }
         }
+        return remember(first, key);
+    }
+
+    private LookupKey remember(int slot, String key) {
+        LookupKey k = LookupKey.of(key);
+        lookupKeys[slot] = k;
         return k;
     }
 

@@ -2,8 +2,10 @@ package io.iotwatch.logs.fortigate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.management.ThreadMXBean;
 import io.iotwatch.logs.fortigate.FortiGateLine.Framing;
 import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -393,6 +395,28 @@ class FortiGateLineTest {
                 return pairs;
             }
         }
+    }
+
+    /**
+     * "policyid" and "time" share a slot of the look-up key table by their hash codes; asking for both in
+     * turn, as a line without eventtime does, must not allocate.
+     */
+    @Test
+    void lookingUpKeysWhoseHashCodesCollideAllocatesNothing() {
+        assertThat("policyid".hashCode() & 255).isEqualTo("time".hashCode() & 255);
+        assertThat(scan("type=traffic policyid=7 time=10:00:00")).isTrue();
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long found = 0;
+        for (int warm = 0; warm < 2; warm++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 10_000; i++) {
+                found += line.indexOf("policyid") + line.indexOf("time");
+            }
+            if (warm == 1) {
+                assertThat(threads.getCurrentThreadAllocatedBytes() - before).isZero();
+            }
+        }
+        assertThat(found).isEqualTo(2 * 10_000 * (1 + 2));
     }
 
     @Test
