@@ -37,8 +37,8 @@ echo "== packet kernels (JMH, one thread, 1,000,000 packets in memory)"
 "$JAVA_HOME/bin/java" -jar "$ROOT/bench/target/benchmarks.jar" PacketKernelsBenchmark \
   -p file="$PCAP" -rf json -rff "$OUT/jmh-kernels.json" | tee "$OUT/jmh-kernels.txt"
 
-echo "== the packet path on one thread, stage by stage, 256 MB of heap"
-"$JAVA_HOME/bin/java" -Xmx256m -cp "$ROOT/bench/target/benchmarks.jar" io.iotwatch.bench.PacketPathBench \
+echo "== the packet path on one thread, stage by stage, 256 MB of heap, the collector ./iotwatch ingest runs with"
+"$JAVA_HOME/bin/java" -Xmx256m -XX:+UseParallelGC -cp "$ROOT/bench/target/benchmarks.jar" io.iotwatch.bench.PacketPathBench \
   "$PCAP" "$RUNS" read decode flows events features detect | tee "$OUT/path.txt"
 
 for events in drop store; do

@@ -16,6 +16,7 @@ import io.iotwatch.core.event.EventHeader;
 import io.iotwatch.core.event.EventId;
 import io.iotwatch.core.event.EventSources;
 import io.iotwatch.core.event.Outcome;
+import io.iotwatch.packet.decode.Ipv4Texts;
 import io.iotwatch.packet.decode.PacketDecoder;
 import io.iotwatch.packet.dns.DnsMessage;
 import io.iotwatch.packet.dns.DnsTcpFrames;
@@ -71,6 +72,7 @@ public final class PacketEvents implements FlowEndListener {
     private final String observer;
     private final Consumer<Event> out;
     private final DnsMessage dns = new DnsMessage();
+    private final Ipv4Texts ipv4Texts = new Ipv4Texts();
     private final DnsTcpFrames tcpFrames = new DnsTcpFrames();
     private final LinkedHashMap<QueryKey, PendingQuery> pending = new LinkedHashMap<>();
     private final Map<String, Long> dnsProblems = new TreeMap<>();
@@ -132,8 +134,8 @@ public final class PacketEvents implements FlowEndListener {
             default -> ArpEvent.Operation.OTHER;
         };
         out.accept(new ArpEvent(header(timeNanos, Arrays.copyOfRange(buffer, offset,
-                offset + length)), operation, PacketDecoder.ipv4ToString(p.arpSenderIp()),
-                PacketDecoder.macToString(p.arpSenderMac()), PacketDecoder.ipv4ToString(p.arpTargetIp()),
+                offset + length)), operation, ipv4Texts.text(p.arpSenderIp()),
+                PacketDecoder.macToString(p.arpSenderMac()), ipv4Texts.text(p.arpTargetIp()),
                 PacketDecoder.macToString(p.arpTargetMac()),
                 p.sourceMac() == 0 ? "" : PacketDecoder.macToString(p.sourceMac())));
     }
@@ -196,14 +198,14 @@ public final class PacketEvents implements FlowEndListener {
 
     private record Response(String code, List<String> answers) {}
 
-    private static String ipSource(PacketDecoder p) {
+    private String ipSource(PacketDecoder p) {
         return p.ipVersion() == 6 ? PacketDecoder.ipv6ToString(p.ipv6SourceHi(), p.ipv6SourceLo())
-                : PacketDecoder.ipv4ToString(p.ipv4Source());
+                : ipv4Texts.text(p.ipv4Source());
     }
 
-    private static String ipDestination(PacketDecoder p) {
+    private String ipDestination(PacketDecoder p) {
         return p.ipVersion() == 6 ? PacketDecoder.ipv6ToString(p.ipv6DestinationHi(), p.ipv6DestinationLo())
-                : PacketDecoder.ipv4ToString(p.ipv4Destination());
+                : ipv4Texts.text(p.ipv4Destination());
     }
 
     @Override

@@ -4,14 +4,17 @@ import java.util.Arrays;
 
 /**
  * The published extractor's two flow dictionaries (one for TCP, one for UDP), as an open-addressing table of
- * primitive arrays. Their key is the pair of (IPv4 address, port) endpoints in sorted order, so both
+ * primitive records. Their key is the pair of (IPv4 address, port) endpoints in sorted order, so both
  * directions share an entry, and an entry is never forgotten: the original keeps every flow until the end
  * of the capture file. Ours keeps them until {@code maxFlows} are held, then starts afresh as the original
- * does with its next file; starting afresh only advances a generation number, so it costs nothing.
+ * does with its next file, clearing the table (a few milliseconds per {@code maxFlows} flows) and counting
+ * a new {@link #generation()}.
  *
- * <p>Each entry keeps what the original derives from its list of (frame length, timestamp) pairs: the number
- * of frames, their total length, the earliest and latest timestamp, and, for TCP, how many frames carried
- * each of FIN, SYN, RST, PSH and ACK.
+ * <p>Each entry's state is {@value #STATE_WORDS} longs: the number of frames, their total length, the
+ * earliest and latest timestamp, and, for TCP, how many frames carried each of FIN, SYN, RST, PSH and ACK,
+ * what the original derives from its list of (frame length, timestamp) pairs. The static methods read and
+ * update such a state wherever it is held: in an entry here ({@link #records()} at {@link #state(int)}), or
+ * in a flow table's record, where the extractor keeps it while the flow table holds the flow.
  */
 final class CicIot2023Flows {
 
@@ -21,21 +24,30 @@ final class CicIot2023Flows {
     static final int PSH = 3;
     static final int ACK = 4;
 
-    /** Per entry: the lower endpoint with the protocol bit, the higher endpoint, the generation. */
-    private static final int KEY_STRIDE = 3;
+    /** Longs of a flow's state. */
+    static final int STATE_WORDS = 7;
     private static final int PACKETS = 0;
     private static final int BYTES = 1;
+    /** The earliest and latest timestamps, in seconds, as the bits of doubles. */
     private static final int FIRST_SECONDS = 2;
     private static final int LAST_SECONDS = 3;
-    private static final int FLAG_COUNTS = 4;
-    private static final int VALUE_STRIDE = FLAG_COUNTS + 5;
+    /** FIN and SYN counts (low and high 32 bits), RST and PSH, then ACK. */
+    private static final int FIN_SYN = 4;
+    private static final int RST_PSH = 5;
+    private static final int ACKS = 6;
+
+    /** Per entry: the lower endpoint with the protocol bit and {@link #OCCUPIED}, the higher endpoint, the state. */
+    private static final int LOW = 0;
+    private static final int HIGH = 1;
+    private static final int KEY_WORDS = 2;
+    private static final int STRIDE = KEY_WORDS + STATE_WORDS;
+    private static final long OCCUPIED = 1L << 63;
+    private static final long LOW_32 = 0xFFFF_FFFFL;
     private static final int MAX_FLOWS = 1 << 24;
 
-    private final long[] keys;
-    private final double[] values;
+    private final long[] records;
     private final int mask;
     private final int maxFlows;
-    private long generation = 1;
     private int flows;
     private long resets;
 
@@ -47,97 +59,105 @@ final class CicIot2023Flows {
         int size = Integer.highestOneBit(2 * maxFlows - 1) << 1;
         this.maxFlows = maxFlows;
         this.mask = size - 1;
-        this.keys = new long[size * KEY_STRIDE];
-        this.values = new double[size * VALUE_STRIDE];
+        this.records = new long[size * STRIDE];
     }
 
     /**
-     * Adds one frame of {@code frameLength} bytes seen at {@code seconds} to the flow of these endpoints and
-     * returns the flow's entry, valid until the next call.
+     * The entry of the flow of these endpoints, added with an empty state when it is not held; adding one to a
+     * full table starts afresh first.
      */
-    int add(boolean tcp, int sourceIp, int sourcePort, int destinationIp, int destinationPort, int frameLength,
-            double seconds) {
+    int find(boolean tcp, int sourceIp, int sourcePort, int destinationIp, int destinationPort) {
         long source = endpoint(sourceIp, sourcePort);
         long destination = endpoint(destinationIp, destinationPort);
-        long low = (Math.min(source, destination) << 1) | (tcp ? 0 : 1);
+        long low = OCCUPIED | (Math.min(source, destination) << 1) | (tcp ? 0 : 1);
         long high = Math.max(source, destination);
-        int entry = find(low, high);
-        int v = entry * VALUE_STRIDE;
-        values[v + PACKETS]++;
-        values[v + BYTES] += frameLength;
-        values[v + FIRST_SECONDS] = Math.min(values[v + FIRST_SECONDS], seconds);
-        values[v + LAST_SECONDS] = Math.max(values[v + LAST_SECONDS], seconds);
-        return entry;
-    }
-
-    private int find(long low, long high) {
         int start = hash(low, high) & mask;
         for (int i = start; ; i = (i + 1) & mask) {
-            int k = i * KEY_STRIDE;
-            if (keys[k + 2] != generation) {
+            int r = i * STRIDE;
+            if (records[r + LOW] == 0) {
                 if (flows == maxFlows) {
-                    generation++;
+                    Arrays.fill(records, 0);
                     flows = 0;
                     resets++;
                     i = start;
-                    k = i * KEY_STRIDE;
+                    r = i * STRIDE;
                 }
-                keys[k] = low;
-                keys[k + 1] = high;
-                keys[k + 2] = generation;
+                records[r + LOW] = low;
+                records[r + HIGH] = high;
                 flows++;
-                int v = i * VALUE_STRIDE;
-                Arrays.fill(values, v, v + VALUE_STRIDE, 0.0);
-                values[v + FIRST_SECONDS] = Double.POSITIVE_INFINITY;
-                values[v + LAST_SECONDS] = Double.NEGATIVE_INFINITY;
                 return i;
             }
-            if (keys[k] == low && keys[k + 1] == high) {
+            if (records[r + LOW] == low && records[r + HIGH] == high) {
                 return i;
             }
         }
     }
 
-    /** Counts the flags of a TCP segment of the flow in {@code entry}. */
-    void countFlags(int entry, int tcpFlags) {
-        int v = entry * VALUE_STRIDE + FLAG_COUNTS;
-        // TCP flag bits from FIN (bit 0) to ACK (bit 4), in the order of the FIN..ACK constants.
-        for (int flag = FIN; flag <= ACK; flag++) {
-            values[v + flag] += (tcpFlags >>> flag) & 1;
-        }
+    /** The entries; an entry's state starts at {@link #state(int)}. */
+    long[] records() {
+        return records;
     }
 
-    double packets(int entry) {
-        return values[entry * VALUE_STRIDE + PACKETS];
+    /** Where the state of {@code entry} starts in {@link #records()}. */
+    static int state(int entry) {
+        return entry * STRIDE + KEY_WORDS;
     }
 
-    double bytes(int entry) {
-        return values[entry * VALUE_STRIDE + BYTES];
-    }
-
-    /** The latest minus the earliest timestamp, as the original takes them from its sorted list. */
-    double durationSeconds(int entry) {
-        int v = entry * VALUE_STRIDE;
-        return values[v + LAST_SECONDS] - values[v + FIRST_SECONDS];
-    }
-
-    /** Frames of the flow with {@code flag}, one of FIN, SYN, RST, PSH, ACK. */
-    double flagCount(int entry, int flag) {
-        return values[entry * VALUE_STRIDE + FLAG_COUNTS + flag];
-    }
-
-    /**
-     * True when both endpoints are the same address and port: the only case in which the original's lookup
-     * of the reversed key finds a flow, so that its {@code Drate} is not 0.
-     */
-    boolean sameEndpoints(int entry) {
-        int k = entry * KEY_STRIDE;
-        return keys[k] >>> 1 == keys[k + 1];
+    /** Counts the times the table started afresh, from 0: a state taken out of it belongs to one generation. */
+    long generation() {
+        return resets;
     }
 
     /** Times the table filled up and started afresh. */
     long resets() {
         return resets;
+    }
+
+    /** Adds one frame of {@code frameLength} bytes seen at {@code seconds} to the state at {@code s} in {@code a}. */
+    static void addFrame(long[] a, int s, int frameLength, double seconds) {
+        long bits = Double.doubleToRawLongBits(seconds);
+        if (a[s + PACKETS]++ == 0) {
+            a[s + FIRST_SECONDS] = bits;
+            a[s + LAST_SECONDS] = bits;
+        } else if (seconds < Double.longBitsToDouble(a[s + FIRST_SECONDS])) {
+            a[s + FIRST_SECONDS] = bits;
+        } else if (seconds > Double.longBitsToDouble(a[s + LAST_SECONDS])) {
+            a[s + LAST_SECONDS] = bits;
+        }
+        a[s + BYTES] += frameLength;
+    }
+
+    /** Counts the flags of a TCP segment in the state at {@code s}. */
+    static void countFlags(long[] a, int s, int tcpFlags) {
+        // TCP flag bits from FIN (bit 0) to ACK (bit 4), in the order of the FIN..ACK constants.
+        a[s + FIN_SYN] += (tcpFlags & 1) + ((long) (tcpFlags >>> 1 & 1) << 32);
+        a[s + RST_PSH] += (tcpFlags >>> 2 & 1) + ((long) (tcpFlags >>> 3 & 1) << 32);
+        a[s + ACKS] += tcpFlags >>> 4 & 1;
+    }
+
+    static double packets(long[] a, int s) {
+        return a[s + PACKETS];
+    }
+
+    static double bytes(long[] a, int s) {
+        return a[s + BYTES];
+    }
+
+    /** The latest minus the earliest timestamp, as the original takes them from its sorted list. */
+    static double durationSeconds(long[] a, int s) {
+        return Double.longBitsToDouble(a[s + LAST_SECONDS]) - Double.longBitsToDouble(a[s + FIRST_SECONDS]);
+    }
+
+    /** Frames with {@code flag}, one of FIN, SYN, RST, PSH, ACK. */
+    static double flagCount(long[] a, int s, int flag) {
+        return switch (flag) {
+            case FIN -> a[s + FIN_SYN] & LOW_32;
+            case SYN -> a[s + FIN_SYN] >>> 32;
+            case RST -> a[s + RST_PSH] & LOW_32;
+            case PSH -> a[s + RST_PSH] >>> 32;
+            case ACK -> a[s + ACKS];
+            default -> throw new IllegalArgumentException("not a flag: " + flag);
+        };
     }
 
     private static long endpoint(int ip, int port) {

@@ -5,6 +5,8 @@ import static io.iotwatch.packet.decode.Protocols.IP_ICMPV6;
 import static io.iotwatch.packet.decode.Protocols.IP_TCP;
 import static io.iotwatch.packet.decode.Protocols.IP_UDP;
 
+import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -17,16 +19,24 @@ import java.util.Base64;
  * ports, all big-endian, the endpoints ordered so that both directions give the same id; base64 with the
  * prefix {@code 1:}. ICMP and ICMPv6 use the type as the source port and the type of the matching reply (or,
  * for messages without one, the code) as the destination port, as Zeek does; messages without a reply are
- * not reordered. Not thread-safe: one per packet thread, used when a flow ends, not per packet.
+ * not reordered. Not thread-safe: one per packet thread, used when a flow ends, not per packet, where the
+ * digest and its base64 go through buffers of this instance so that the id's text is the only allocation.
  */
 public final class CommunityId {
 
     /** SCTP carries ports too; the decoder does not decode it, but a caller with its ports may. */
     private static final int IP_SCTP = 132;
+    private static final int SHA1_LENGTH = 20;
+    private static final int BASE64_LENGTH = 28;
+    private static final byte[] PREFIX = {'1', ':'};
 
     private final int seed;
     private final MessageDigest sha1;
     private final byte[] input = new byte[2 + 16 + 16 + 2 + 4];
+    private final byte[] digest = new byte[SHA1_LENGTH];
+    private final byte[] encoded = new byte[BASE64_LENGTH];
+    private final byte[] text = new byte[PREFIX.length + BASE64_LENGTH];
+    private final Base64.Encoder base64 = Base64.getEncoder();
 
     public CommunityId() {
         this(0);
@@ -37,6 +47,7 @@ public final class CommunityId {
             throw new IllegalArgumentException("community id seed must be 0 to 65535: " + seed);
         }
         this.seed = seed;
+        System.arraycopy(PREFIX, 0, text, 0, PREFIX.length);
         try {
             this.sha1 = MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {
@@ -84,7 +95,14 @@ public final class CommunityId {
             p = putShort(p, swap ? sPort : dPort);
         }
         sha1.update(input, 0, p);
-        return "1:" + Base64.getEncoder().encodeToString(sha1.digest());
+        try {
+            sha1.digest(digest, 0, SHA1_LENGTH);
+        } catch (DigestException e) {
+            throw new IllegalStateException("a SHA-1 digest is 20 bytes", e);
+        }
+        base64.encode(digest, encoded);
+        System.arraycopy(encoded, 0, text, PREFIX.length, BASE64_LENGTH);
+        return new String(text, StandardCharsets.ISO_8859_1);
     }
 
     /** Zeek's ICMP4_counterpart: the reply type of a request/reply pair, or -1 for a one-way message. */

@@ -4,11 +4,27 @@ import io.iotwatch.packet.decode.PacketDecoder;
 
 /**
  * Sees every packet after the flow table placed it, and every flow as it leaves the table: the hook
- * through which per-flow consumers (feature extractors) keep their state in arrays indexed by the table's
- * slots instead of maps of their own. Called on the packet thread; implementations must not allocate per
- * packet.
+ * through which per-flow consumers (feature extractors) keep their state by the table's slots instead of
+ * in maps of their own, either in arrays of their own or in words of the table's records. Called on the
+ * packet thread; implementations must not allocate per packet.
  */
 public interface FlowObserver {
+
+    /**
+     * Longs of per-flow state to keep in the table's record of each flow: they share its cache lines, so a
+     * packet's flow is one place in memory rather than one per observer. 0 (the default) for none.
+     */
+    default int wordsPerFlow() {
+        return 0;
+    }
+
+    /**
+     * Called once by the table that will show this observer its packets, when {@link #wordsPerFlow()} is
+     * not 0: this observer's words are {@code firstWord} onwards in each slot's record (see
+     * {@link FlowTable#records()}).
+     */
+    default void attach(FlowTable table, int firstWord) {
+    }
 
     /**
      * One packet, already decoded.

@@ -5,6 +5,7 @@ import static io.iotwatch.packet.decode.Protocols.IP_ICMPV6;
 import static io.iotwatch.packet.decode.Protocols.IP_TCP;
 import static io.iotwatch.packet.decode.Protocols.IP_UDP;
 
+import io.iotwatch.packet.decode.Ipv4Texts;
 import io.iotwatch.packet.decode.PacketDecoder;
 import java.util.Arrays;
 import java.util.List;
@@ -14,11 +15,12 @@ import java.util.Objects;
  * Tracks flows keyed by the bidirectional 5-tuple (addresses, protocol, ports; ICMP type and reply type in
  * place of ports, as Zeek and Community ID do) and tells its listener of each flow as it ends.
  *
- * <p>Each slot is one record of {@value #STRIDE} longs in one array, so a packet touches two or three
- * adjacent cache lines of its flow rather than one line per field; slots are found through an open-addressing
+ * <p>Each slot is one record of {@value #FIELDS} longs in one array, followed by the words its observers keep
+ * per flow (see {@link FlowObserver#wordsPerFlow()}), so a packet touches two or three adjacent cache lines of
+ * its flow rather than one line per field and per observer; slots are found through an open-addressing
  * index whose entries hold the symmetric hash beside the slot number, so probing reads no record but the one
- * that matches. Nothing is allocated after construction. Flows wait for their idle timeout in five queues, one
- * per timeout: closed TCP, established TCP, TCP only one side has spoken in, other protocols with both sides
+ * that matches. Nothing is allocated after construction. Flows wait for their idle timeout in five queues
+ * (doubly linked through a small array beside the records), one per timeout: closed TCP, established TCP, TCP only one side has spoken in, other protocols with both sides
  * heard, and other protocols with one side only. A flow moves to the tail of its queue when
  * it changes queue and at most once per {@link #MOVE_EVERY_NANOS} of its own activity, not on every packet;
  * the head is checked against the flow's real last packet, and re-queued if it was active since, so a flow
@@ -31,8 +33,9 @@ import java.util.Objects;
  */
 public final class FlowTable {
 
-    /** Longs per slot record: two cache lines. */
-    static final int STRIDE = 16;
+    /** The table's own longs per slot record. */
+    static final int FIELDS = 15;
+    private static final int LONGS_PER_CACHE_LINE = 8;
     /** How stale a flow's queue position may get before a packet moves it to the tail. */
     static final long MOVE_EVERY_NANOS = 1_000_000_000L;
 
@@ -52,9 +55,7 @@ public final class FlowTable {
     private static final int PAYLOAD_IN = 12;
     /** initiator's TCP flags (bits 0-7), responder's (8-15), TCP state (16-23), queue (24-31), hash (32-63). */
     private static final int STATE = 13;
-    /** previous slot in the queue (low 32 bits) and next slot (high 32 bits), -1 for none. */
-    private static final int LINKS = 14;
-    private static final int MOVED = 15;
+    private static final int MOVED = 14;
 
     private static final int NONE = -1;
     private static final int QUEUE_CLOSED = 0;
@@ -83,8 +84,17 @@ public final class FlowTable {
     private final FlowEndListener listener;
     private final FlowObserver[] observers;
     private final CommunityId communityIds = new CommunityId();
+    private final Ipv4Texts ipv4Texts = new Ipv4Texts();
 
+    /** Longs per slot record: {@link #FIELDS} and the observers' words, rounded up to whole cache lines. */
+    private final int stride;
     private final long[] records;
+    /**
+     * Per slot, the previous slot in its queue (low 32 bits) and the next (high 32 bits), -1 for none: apart
+     * from the records, so that taking a flow out of its queue or putting it at the tail touches this small
+     * array, which stays in cache, rather than the records of two other flows.
+     */
+    private final long[] links;
     /** Open-addressing index: 0 empty, else the flow's symmetric hash (high 32 bits) and its slot + 1. */
     private final long[] index;
     private final int indexMask;
@@ -114,7 +124,15 @@ public final class FlowTable {
         timeouts[QUEUE_OTHER] = config.idleTimeout().toNanos();
         timeouts[QUEUE_UNANSWERED] = config.unansweredTimeout().toNanos();
         activeNanos = config.activeTimeout().toNanos();
-        records = new long[capacity * STRIDE];
+        int[] firstWords = new int[this.observers.length];
+        int words = FIELDS;
+        for (int i = 0; i < firstWords.length; i++) {
+            firstWords[i] = words;
+            words = Math.addExact(words, this.observers[i].wordsPerFlow());
+        }
+        stride = Math.ceilDiv(words, LONGS_PER_CACHE_LINE) * LONGS_PER_CACHE_LINE;
+        records = new long[Math.multiplyExact(capacity, stride)];
+        links = new long[capacity];
         // At most half full, so probes stay short.
         int indexSize = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) << 1;
         index = new long[indexSize];
@@ -124,6 +142,9 @@ public final class FlowTable {
             freeSlots[i] = capacity - 1 - i;
         }
         freeCount = capacity;
+        for (int i = 0; i < firstWords.length; i++) {
+            this.observers[i].attach(this, firstWords[i]);
+        }
     }
 
     /**
@@ -149,7 +170,7 @@ public final class FlowTable {
                 slot = flowOf(p);
             }
             if (lastNewFlow) {
-                int r = slot * STRIDE;
+                int r = slot * stride;
                 records[r + FIRST] = timeNanos;
                 records[r + LAST] = timeNanos;
                 records[r + MOVED] = timeNanos;
@@ -231,7 +252,7 @@ public final class FlowTable {
                 continue;
             }
             int slot = (int) entry - 1;
-            int r = slot * STRIDE;
+            int r = slot * stride;
             long key = records[r + KEY];
             if (key == forwardKey && records[r + INITIATOR_LO] == sLo && records[r + RESPONDER_LO] == dLo
                     && records[r + INITIATOR_HI] == sHi && records[r + RESPONDER_HI] == dHi) {
@@ -250,8 +271,8 @@ public final class FlowTable {
                 || ((p.tcpFlags() & TCP_SYN) == 0 && sourcePort < 1024 && destinationPort >= 1024)
                 : proto == IP_UDP && sourcePort < 1024 && destinationPort >= 1024;
         int slot = allocate();
-        int r = slot * STRIDE;
-        Arrays.fill(records, r, r + STRIDE, 0);
+        int r = slot * stride;
+        Arrays.fill(records, r, r + stride, 0);
         records[r + INITIATOR_HI] = reversed ? dHi : sHi;
         records[r + INITIATOR_LO] = reversed ? dLo : sLo;
         records[r + RESPONDER_HI] = reversed ? sHi : dHi;
@@ -279,14 +300,14 @@ public final class FlowTable {
 
     /** A new SYN on a closed connection's ports, or a flow older than the active timeout, starts a new flow. */
     private boolean startsOver(int slot, PacketDecoder p, long timeNanos) {
-        if (timeNanos - records[slot * STRIDE + FIRST] >= activeNanos) {
+        if (timeNanos - records[slot * stride + FIRST] >= activeNanos) {
             return true;
         }
         return protocol(slot) == IP_TCP && isClosed(slot) && (p.tcpFlags() & (TCP_SYN | TCP_ACK)) == TCP_SYN;
     }
 
     private void count(int slot, PacketDecoder p, long timeNanos, int wireLength) {
-        int r = slot * STRIDE;
+        int r = slot * stride;
         if (timeNanos > records[r + LAST]) {
             records[r + LAST] = timeNanos;
         }
@@ -339,7 +360,7 @@ public final class FlowTable {
     }
 
     private boolean isClosed(int slot) {
-        int tcpState = (int) (records[slot * STRIDE + STATE] >>> 16 & 0xFF);
+        int tcpState = (int) (records[slot * stride + STATE] >>> 16 & 0xFF);
         return (tcpState & STATE_RESET) != 0 || (tcpState & STATE_FIN_BOTH) == STATE_FIN_BOTH;
     }
 
@@ -348,8 +369,8 @@ public final class FlowTable {
         for (int queue = 0; queue < QUEUES; queue++) {
             long timeout = timeouts[queue];
             int slot;
-            while ((slot = queueHead[queue]) != NONE && now - records[slot * STRIDE + MOVED] >= timeout) {
-                int r = slot * STRIDE;
+            while ((slot = queueHead[queue]) != NONE && now - records[slot * stride + MOVED] >= timeout) {
+                int r = slot * stride;
                 if (now - records[r + LAST] >= timeout) {
                     end(slot, queue == QUEUE_CLOSED ? FlowEnd.CLOSED : FlowEnd.IDLE);
                 } else {
@@ -360,7 +381,7 @@ public final class FlowTable {
                 }
             }
             if (slot != NONE) {
-                next = Math.min(next, records[slot * STRIDE + MOVED] + timeout);
+                next = Math.min(next, records[slot * stride + MOVED] + timeout);
             }
         }
         nextExpiry = next;
@@ -372,11 +393,11 @@ public final class FlowTable {
             int oldest = NONE;
             for (int queue = 0; queue < QUEUES; queue++) {
                 int head = queueHead[queue];
-                if (head != NONE && (oldest == NONE || records[head * STRIDE + MOVED] < records[oldest * STRIDE + MOVED])) {
+                if (head != NONE && (oldest == NONE || records[head * stride + MOVED] < records[oldest * stride + MOVED])) {
                     oldest = head;
                 }
             }
-            int r = oldest * STRIDE;
+            int r = oldest * stride;
             if (records[r + LAST] > records[r + MOVED]) {
                 // Active since it last moved: not the least recent after all.
                 int queue = (int) (records[r + STATE] >>> 24 & 0xFF);
@@ -412,7 +433,7 @@ public final class FlowTable {
 
     /** Linear-probing removal by shifting later entries of the probe run back, so no tombstones accumulate. */
     private void removeIndex(int slot) {
-        int i = (int) (records[slot * STRIDE + STATE] >>> 32) & indexMask;
+        int i = (int) (records[slot * stride + STATE] >>> 32) & indexMask;
         while ((int) index[i] != slot + 1) {
             i = (i + 1) & indexMask;
         }
@@ -427,34 +448,33 @@ public final class FlowTable {
         index[i] = 0;
     }
     private void enqueue(int slot, int queue) {
-        int r = slot * STRIDE;
+        int r = slot * stride;
         int tail = queueTail[queue];
         records[r + STATE] = records[r + STATE] & ~(0xFFL << 24) | (long) queue << 24;
-        records[r + LINKS] = links(tail, NONE);
+        links[slot] = links(tail, NONE);
         if (tail == NONE) {
             queueHead[queue] = slot;
             // A new head may expire before the others: look again at the next packet.
             nextExpiry = Long.MIN_VALUE;
         } else {
-            int t = tail * STRIDE;
-            records[t + LINKS] = links(previous(tail), slot);
+            links[tail] = links(previous(tail), slot);
         }
         queueTail[queue] = slot;
     }
 
     private void dequeue(int slot) {
-        int queue = (int) (records[slot * STRIDE + STATE] >>> 24 & 0xFF);
+        int queue = (int) (records[slot * stride + STATE] >>> 24 & 0xFF);
         int prev = previous(slot);
         int next = next(slot);
         if (prev == NONE) {
             queueHead[queue] = next;
         } else {
-            records[prev * STRIDE + LINKS] = links(previous(prev), next);
+            links[prev] = links(previous(prev), next);
         }
         if (next == NONE) {
             queueTail[queue] = prev;
         } else {
-            records[next * STRIDE + LINKS] = links(prev, next(next));
+            links[next] = links(prev, next(next));
         }
     }
 
@@ -463,11 +483,11 @@ public final class FlowTable {
     }
 
     private int previous(int slot) {
-        return (int) records[slot * STRIDE + LINKS];
+        return (int) links[slot];
     }
 
     private int next(int slot) {
-        return (int) (records[slot * STRIDE + LINKS] >>> 32);
+        return (int) (links[slot] >>> 32);
     }
 
     private static int symmetricHash(int version, int proto, long sHi, long sLo, int sPort, long dHi, long dLo,
@@ -512,15 +532,18 @@ public final class FlowTable {
 
     /** 4 or 6. */
     public int ipVersion(int slot) {
-        return (int) (records[slot * STRIDE + KEY] >>> 40 & 0xFF);
+        return (int) (records[slot * stride + KEY] >>> 40 & 0xFF);
     }
 
     /** The IP protocol number. */
     public int protocol(int slot) {
-        return (int) (records[slot * STRIDE + KEY] >>> 32 & 0xFF);
+        return (int) (records[slot * stride + KEY] >>> 32 & 0xFF);
     }
 
-    /** The initiator's address as text (dotted quad, or RFC 5952 IPv6); allocates, so for a flow's end only. */
+    /**
+     * The initiator's address as text (dotted quad, or RFC 5952 IPv6), for a flow's end, not per packet: it may
+     * allocate.
+     */
     public String initiatorAddress(int slot) {
         return address(ipVersion(slot), initiatorHi(slot), initiatorLo(slot));
     }
@@ -530,80 +553,80 @@ public final class FlowTable {
         return address(ipVersion(slot), responderHi(slot), responderLo(slot));
     }
 
-    private static String address(int version, long hi, long lo) {
-        return version == 4 ? PacketDecoder.ipv4ToString((int) lo) : PacketDecoder.ipv6ToString(hi, lo);
+    private String address(int version, long hi, long lo) {
+        return version == 4 ? ipv4Texts.text((int) lo) : PacketDecoder.ipv6ToString(hi, lo);
     }
 
     /** The initiator's address: IPv4 in the low 32 bits of {@link #initiatorLo}, IPv6 as two halves. */
     public long initiatorHi(int slot) {
-        return records[slot * STRIDE + INITIATOR_HI];
+        return records[slot * stride + INITIATOR_HI];
     }
 
     public long initiatorLo(int slot) {
-        return records[slot * STRIDE + INITIATOR_LO];
+        return records[slot * stride + INITIATOR_LO];
     }
 
     public long responderHi(int slot) {
-        return records[slot * STRIDE + RESPONDER_HI];
+        return records[slot * stride + RESPONDER_HI];
     }
 
     public long responderLo(int slot) {
-        return records[slot * STRIDE + RESPONDER_LO];
+        return records[slot * stride + RESPONDER_LO];
     }
 
     /** TCP or UDP port; for ICMP the type of the initiator's first message. */
     public int initiatorPort(int slot) {
-        return (int) (records[slot * STRIDE + KEY] & 0xFFFF);
+        return (int) (records[slot * stride + KEY] & 0xFFFF);
     }
 
     /** TCP or UDP port; for ICMP the reply type, or the code of a message that has no reply. */
     public int responderPort(int slot) {
-        return (int) (records[slot * STRIDE + KEY] >>> 16 & 0xFFFF);
+        return (int) (records[slot * stride + KEY] >>> 16 & 0xFFFF);
     }
 
     public long firstNanos(int slot) {
-        return records[slot * STRIDE + FIRST];
+        return records[slot * stride + FIRST];
     }
 
     public long lastNanos(int slot) {
-        return records[slot * STRIDE + LAST];
+        return records[slot * stride + LAST];
     }
 
     /** Packets from the initiator. */
     public long packetsOut(int slot) {
-        return records[slot * STRIDE + PACKETS_OUT];
+        return records[slot * stride + PACKETS_OUT];
     }
 
     /** Packets from the responder. */
     public long packetsIn(int slot) {
-        return records[slot * STRIDE + PACKETS_IN];
+        return records[slot * stride + PACKETS_IN];
     }
 
     /** Bytes on the wire (frame lengths) from the initiator. */
     public long bytesOut(int slot) {
-        return records[slot * STRIDE + BYTES_OUT];
+        return records[slot * stride + BYTES_OUT];
     }
 
     public long bytesIn(int slot) {
-        return records[slot * STRIDE + BYTES_IN];
+        return records[slot * stride + BYTES_IN];
     }
 
     /** Transport payload bytes captured from the initiator (what the application sent, as far as captured). */
     public long payloadOut(int slot) {
-        return records[slot * STRIDE + PAYLOAD_OUT];
+        return records[slot * stride + PAYLOAD_OUT];
     }
 
     public long payloadIn(int slot) {
-        return records[slot * STRIDE + PAYLOAD_IN];
+        return records[slot * stride + PAYLOAD_IN];
     }
 
     /** TCP flags the initiator sent, ORed over the flow. */
     public int flagsOut(int slot) {
-        return (int) (records[slot * STRIDE + STATE] & 0xFF);
+        return (int) (records[slot * stride + STATE] & 0xFF);
     }
 
     public int flagsIn(int slot) {
-        return (int) (records[slot * STRIDE + STATE] >>> 8 & 0xFF);
+        return (int) (records[slot * stride + STATE] >>> 8 & 0xFF);
     }
 
     /** True when the responder answered the initiator's SYN. */
@@ -626,7 +649,21 @@ public final class FlowTable {
     }
 
     private int tcpState(int slot) {
-        return (int) (records[slot * STRIDE + STATE] >>> 16 & 0xFF);
+        return (int) (records[slot * stride + STATE] >>> 16 & 0xFF);
+    }
+
+    /**
+     * The array of the slots' records, in which observers keep their per-flow words (see
+     * {@link FlowObserver#wordsPerFlow()}) beside the table's own fields of the flow. An observer reads and
+     * writes only its own words, found with {@link #wordIndex}; they are zero when a flow starts in the slot.
+     */
+    public long[] records() {
+        return records;
+    }
+
+    /** Where word {@code word} of the record of {@code slot} is in {@link #records()}. */
+    public int wordIndex(int slot, int word) {
+        return slot * stride + word;
     }
 
     /** The flow's Community ID v1; computed on demand, for the flow's record, not per packet. */

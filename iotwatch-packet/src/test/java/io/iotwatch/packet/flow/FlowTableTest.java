@@ -368,4 +368,87 @@ class FlowTableTest {
             }
         }
     }
+
+    /**
+     * Observers' words in the table's records are theirs alone: zero when a flow starts, kept while it lasts,
+     * and the table's own counts are those of a table without observers.
+     */
+    @Test
+    void observersKeepWordsOfTheirOwnInEachFlowsRecord() {
+        FlowConfig config = new FlowConfig(8, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2),
+                Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(5));
+        WordCounter three = new WordCounter(3, 0x3333);
+        WordCounter nine = new WordCounter(9, 0x9999);
+        replay(table(config));
+        List<Ended> withoutObservers = new ArrayList<>(ended);
+        ended.clear();
+        replay(table(config, three, nine));
+        assertThat(ended).hasSizeGreaterThan(100).isEqualTo(withoutObservers);
+        assertThat(three.flowsEnded).isEqualTo(nine.flowsEnded).isEqualTo(ended.size());
+    }
+
+    /** Connections between few endpoints that end, time out, start over and overflow a small table. */
+    private void replay(FlowTable table) {
+        SplittableRandom random = new SplittableRandom(5);
+        int[] flags = {SYN, SYN | ACK, ACK, FIN | ACK, RST};
+        long time = 0;
+        for (int i = 0; i < 20_000; i++) {
+            time += random.nextInt(10) == 0 ? 3 * SECOND : SECOND / 100;
+            feed(table, Frames.tcp(CLIENT + random.nextInt(4), 40000 + random.nextInt(4), SERVER, 22,
+                    flags[random.nextInt(flags.length)], random.nextInt(100)), time);
+        }
+        table.flush();
+    }
+
+    /** Counts a flow's packets in its first word and keeps a mark in the others, checking both as the flow ends. */
+    private static final class WordCounter implements FlowObserver {
+        private final int words;
+        private final long mark;
+        private FlowTable table;
+        private int firstWord;
+        int flowsEnded;
+
+        WordCounter(int words, long mark) {
+            this.words = words;
+            this.mark = mark;
+        }
+
+        @Override
+        public int wordsPerFlow() {
+            return words;
+        }
+
+        @Override
+        public void attach(FlowTable table, int firstWord) {
+            this.table = table;
+            this.firstWord = firstWord;
+        }
+
+        @Override
+        public void packet(PacketDecoder packet, long timeNanos, int wireLength, int slot, boolean fromInitiator,
+                boolean newFlow) {
+            long[] records = table.records();
+            int w = table.wordIndex(slot, firstWord);
+            if (newFlow) {
+                for (int i = 0; i < words; i++) {
+                    assertThat(records[w + i]).as("word %d of a new flow", i).isZero();
+                }
+            }
+            records[w]++;
+            for (int i = 1; i < words; i++) {
+                records[w + i] = mark + i;
+            }
+        }
+
+        @Override
+        public void flowEnded(FlowTable flows, int slot) {
+            long[] records = table.records();
+            int w = table.wordIndex(slot, firstWord);
+            assertThat(records[w]).isEqualTo(flows.packetsOut(slot) + flows.packetsIn(slot));
+            for (int i = 1; i < words; i++) {
+                assertThat(records[w + i]).isEqualTo(mark + i);
+            }
+            flowsEnded++;
+        }
+    }
 }
