@@ -213,14 +213,14 @@ public final class CicIot2023FeatureExtractor implements FeatureExtractor {
 
     /** Puts the state the flow table's flow held back in the dictionary, where the original keeps it. */
     @Override
-    public void flowEnded(FlowTable flows, int slot) {
-        if (table == null || flows != table) {
+    public void flowEnded(FlowTable endedIn, int slot) {
+        if (table == null || endedIn != table) {
             return;
         }
         long[] words = table.records();
         int w = table.wordIndex(slot, firstWord);
         if (isCurrent(words[w])) {
-            System.arraycopy(words, w + 1, this.flows.records(), CicIot2023Flows.state((int) words[w]),
+            System.arraycopy(words, w + 1, flows.records(), CicIot2023Flows.state((int) words[w]),
                     CicIot2023Flows.STATE_WORDS);
         }
     }
