@@ -199,7 +199,7 @@ public final class CicIot2023FeatureExtractor implements FeatureExtractor {
         }
     }
 
-    /** The dictionary entry and generation the state came from, then the state. */
+    /** The dictionary entry the state came from and the dictionary's resets then, then the state. */
     @Override
     public int wordsPerFlow() {
         return 1 + CicIot2023Flows.STATE_WORDS;
@@ -313,7 +313,7 @@ public final class CicIot2023FeatureExtractor implements FeatureExtractor {
                 int entry = flows.find(tcp, sourceIp, source, destinationIp, destination);
                 System.arraycopy(flows.records(), CicIot2023Flows.state(entry), states, w + 1,
                         CicIot2023Flows.STATE_WORDS);
-                states[w] = (flows.generation() + 1) << 32 | entry;
+                states[w] = (flows.resets() + 1) << 32 | entry;
             }
             state = w + 1;
         } else {
@@ -339,12 +339,12 @@ public final class CicIot2023FeatureExtractor implements FeatureExtractor {
     }
 
     /**
-     * True when a flow table's words hold a state taken from the dictionary's current generation: false for a
+     * True when a flow table's words hold a state taken since the dictionary last started afresh: false for a
      * flow just started in its slot (the words are 0) and for one whose state the dictionary has since dropped
      * in starting afresh, as the original does with its next file.
      */
     private boolean isCurrent(long link) {
-        return link >>> 32 == flows.generation() + 1;
+        return link >>> 32 == flows.resets() + 1;
     }
 
     private void tcpColumns(int row, int tcpFlags, long[] states, int state, int source, int destination) {

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * directions share an entry, and an entry is never forgotten: the original keeps every flow until the end
  * of the capture file. Ours keeps them until {@code maxFlows} are held, then starts afresh as the original
  * does with its next file, clearing the table (a few milliseconds per {@code maxFlows} flows) and counting
- * a new {@link #generation()}.
+ * it in {@link #resets()}.
  *
  * <p>Each entry's state is {@value #STATE_WORDS} longs: the number of frames, their total length, the
  * earliest and latest timestamp, and, for TCP, how many frames carried each of FIN, SYN, RST, PSH and ACK,
@@ -103,12 +103,7 @@ final class CicIot2023Flows {
         return entry * STRIDE + KEY_WORDS;
     }
 
-    /** Counts the times the table started afresh, from 0: a state taken out of it belongs to one generation. */
-    long generation() {
-        return resets;
-    }
-
-    /** Times the table filled up and started afresh. */
+    /** Times the table filled up and started afresh: a state taken out of it is current while this stays put. */
     long resets() {
         return resets;
     }

@@ -143,7 +143,9 @@ public final class FlowTable {
         }
         freeCount = capacity;
         for (int i = 0; i < firstWords.length; i++) {
-            this.observers[i].attach(this, firstWords[i]);
+            if (this.observers[i].wordsPerFlow() > 0) {
+                this.observers[i].attach(this, firstWords[i]);
+            }
         }
     }
 
