@@ -6,6 +6,7 @@ import io.iotwatch.store.audit.AuditKeys;
 import io.iotwatch.store.audit.Canonical;
 import io.iotwatch.store.audit.MerkleTree;
 import io.iotwatch.store.audit.MerkleTree.Frontier;
+import io.iotwatch.store.audit.MerkleTree.Subtree;
 import io.iotwatch.store.audit.SignedHead;
 import io.iotwatch.store.audit.Verification;
 import io.iotwatch.store.audit.Verification.Problem;
@@ -48,6 +49,8 @@ import org.slf4j.LoggerFactory;
  * <p>The blocks are read in order and what depends on order (the chain of hashes and signatures, the tree
  * over all entries, the subjects' links) is checked as they come; each block's entries are read and
  * hashed, most of the work, by worker threads on connections of their own, a few blocks ahead at most.
+ * The workers also hash each block's recorded leaves into the subtrees that its own Merkle tree and the
+ * tree over all entries have in common, so that the tree over all entries, grown in order, hashes little.
  * Each block's header names the block before it by hash and by signature, so the newest block's signature,
  * the one Ed25519 verification (a millisecond), vouches for every block before it. Memory holds the blocks
  * in flight and one small record per subject and per alert, not the log.
@@ -160,21 +163,27 @@ final class AuditVerifier {
      */
     private final class BlockCheck {
         final AuditBlock block;
+        final long treeOffset; // the leaves the blocks before it recorded: where its leaves go in the tree of all
         byte[] leaves; // let go once the block is checked: a log's leaf hashes are 32 bytes an entry
+        List<Subtree> subtrees; // its leaves as subtrees of its own tree and of the tree of all, hashed once for both
         final Problems problems = new Problems(); // found by the walk, in order, on its thread
         final Problems hashProblems = new Problems(); // found by run(), on a worker thread
         final List<Seen> seen = new ArrayList<>();
 
-        BlockCheck(AuditBlock block, byte[] leaves) {
+        BlockCheck(AuditBlock block, byte[] leaves, long treeOffset) {
             this.block = block;
             this.leaves = leaves;
+            this.treeOffset = treeOffset;
         }
 
         void problem(Long entry, String message) {
             problems.add(new Problem(block.index(), entry, message));
         }
 
-        /** Reads the block's entries and recomputes their leaf hashes, the block's Merkle root and its hash. */
+        /**
+         * Reads the block's entries and recomputes their leaf hashes, the block's Merkle root and its hash, and
+         * the subtrees of its recorded leaves that the tree of all entries takes in order.
+         */
         void run(EntryReaders readers) {
             MessageDigest digest = MerkleTree.sha256();
             try {
@@ -182,10 +191,10 @@ final class AuditVerifier {
             } catch (SQLException e) {
                 throw new StoreException("cannot verify audit block " + block.index() + ": " + e.getMessage(), e);
             }
-            int recorded = leaves.length / HASH;
+            subtrees = MerkleTree.alignedSubtrees(digest, leaves, treeOffset);
             Frontier own = new Frontier();
-            for (int i = 0; i < recorded; i++) {
-                own.add(Arrays.copyOfRange(leaves, i * HASH, (i + 1) * HASH));
+            for (Subtree subtree : subtrees) {
+                own.add(subtree.hash(), subtree.level());
             }
             if (!HEX.formatHex(own.root()).equals(block.merkleRoot())) {
                 hashProblems.add(new Problem(block.index(), null, "its Merkle root does not match its entries' hashes"));
@@ -276,6 +285,7 @@ final class AuditVerifier {
     private Progress walk(Connection blocks, SignedHead anchor) throws SQLException {
         Progress progress = new Progress();
         Frontier tree = new Frontier();
+        long recordedLeaves = 0;
         BlockCheck previous = null;
         Deque<CompletableFuture<BlockCheck>> inFlight = new ArrayDeque<>();
         // PostgreSQL and MariaDB stream a result only within a transaction with a fetch size
@@ -289,15 +299,16 @@ final class AuditVerifier {
             st.setFetchSize(8);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    BlockCheck check = new BlockCheck(JdbcAuditTrail.block(rs), rs.getBytes(12));
-                    checkOrder(check, previous, tree, anchor, progress);
+                    BlockCheck check = new BlockCheck(JdbcAuditTrail.block(rs), rs.getBytes(12), recordedLeaves);
+                    recordedLeaves += check.leaves.length / HASH;
+                    checkOrder(check, previous, anchor, progress);
                     checked.add(check);
                     inFlight.add(CompletableFuture.supplyAsync(() -> {
                         check.run(readers);
                         return check;
                     }, hashing));
                     if (inFlight.size() > BLOCKS_IN_FLIGHT) {
-                        noteEntries(inFlight.removeFirst().join(), progress);
+                        noteEntries(inFlight.removeFirst().join(), tree, progress);
                     }
                     previous = check;
                     progress.lastBlock = check.block;
@@ -305,7 +316,7 @@ final class AuditVerifier {
                 }
             }
             while (!inFlight.isEmpty()) {
-                noteEntries(inFlight.removeFirst().join(), progress);
+                noteEntries(inFlight.removeFirst().join(), tree, progress);
             }
         } catch (CompletionException e) {
             throw e.getCause() instanceof StoreException store ? store : e;
@@ -325,8 +336,8 @@ final class AuditVerifier {
         return progress;
     }
 
-    /** What depends on the blocks' order: indexes, the chain of hashes and signatures, the tree over all entries. */
-    private void checkOrder(BlockCheck check, BlockCheck previous, Frontier tree, SignedHead anchor, Progress progress) {
+    /** What depends on the blocks' order and not on their entries: indexes, the chain of hashes and signatures. */
+    private void checkOrder(BlockCheck check, BlockCheck previous, SignedHead anchor, Progress progress) {
         AuditBlock block = check.block;
         long expectedBlock = previous == null ? 0 : previous.block.index() + 1;
         if (block.index() != expectedBlock) {
@@ -341,18 +352,12 @@ final class AuditVerifier {
         } else if (previous == null && !block.previousSignature().isEmpty()) {
             check.problem(null, "it is the first block but records a previous signature");
         }
-        if (block.firstEntry() != tree.size()) {
+        if (block.firstEntry() != check.treeOffset) {
             check.problem(null, "it begins at entry " + block.firstEntry() + ", but the blocks before it end at entry "
-                    + (tree.size() - 1));
+                    + (check.treeOffset - 1));
         }
         if (block.entries() < 1 || check.leaves.length != block.entries() * HASH) {
             check.problem(null, "it records " + check.leaves.length / HASH + " leaf hashes for " + block.entries() + " entries");
-        }
-        for (int i = 0; i < check.leaves.length / HASH; i++) {
-            tree.add(Arrays.copyOfRange(check.leaves, i * HASH, (i + 1) * HASH));
-        }
-        if (tree.size() != block.treeSize() || !HEX.formatHex(tree.root()).equals(block.treeRoot())) {
-            check.problem(null, "its tree root is not the root of the entries up to it");
         }
         if (anchor != null && block.index() == anchor.index()) {
             progress.anchorSeen = true;
@@ -363,14 +368,25 @@ final class AuditVerifier {
         }
     }
 
-    /** Checks, in order, the links of the block's entries to the entries before them about the same subjects. */
-    private void noteEntries(BlockCheck check, Progress progress) {
+    /**
+     * In block order, once the block's entries are read: grows the tree over all entries by the block's
+     * leaves and checks its root, and checks the links of the block's entries to the entries before them
+     * about the same subjects.
+     */
+    private void noteEntries(BlockCheck check, Frontier tree, Progress progress) {
+        for (Subtree subtree : check.subtrees) {
+            tree.add(subtree.hash(), subtree.level());
+        }
+        if (tree.size() != check.block.treeSize() || !HEX.formatHex(tree.root()).equals(check.block.treeRoot())) {
+            check.problem(null, "its tree root is not the root of the entries up to it");
+        }
         for (Seen entry : check.seen) {
             note(entry, check.problems);
             progress.entries++;
         }
         check.seen.clear();
         check.leaves = null;
+        check.subtrees = null;
     }
 
     /** The entries after the newest block: in order, in the open block, and linked right; no signature covers them yet. */

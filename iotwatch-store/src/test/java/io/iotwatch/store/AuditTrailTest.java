@@ -393,6 +393,29 @@ class AuditTrailTest {
     }
 
     @Test
+    void aBlocksRecordedLeafHashesReplacedOrCutAreCaughtThereAndInTheTreeAfterIt() throws Exception {
+        SignedHead head = randomLog(new Random(4), 150);
+        assertThat(verify(null).problems()).isEmpty();
+        long block = head.index() / 2;
+        sql("UPDATE audit_blocks SET leaf_hashes = zeroblob(length(leaf_hashes)) WHERE block_index = " + block);
+        List<Problem> problems = verify(null).problems();
+        assertThat(problems).allMatch(p -> p.block() != null && p.block() >= block, "no problem before the block");
+        assertThat(problems).extracting(Problem::toString).contains(
+                "block " + block + ": its Merkle root does not match its entries' hashes",
+                "block " + block + ": its tree root is not the root of the entries up to it",
+                "block " + head.index() + ": its tree root is not the root of the entries up to it");
+        assertThat(problems.getFirst().message()).contains("does not match the hash the block recorded");
+
+        sql("UPDATE audit_blocks SET leaf_hashes = substr(leaf_hashes, 33) WHERE block_index = " + block);
+        problems = verify(null).problems();
+        assertThat(problems).allMatch(p -> p.block() != null && p.block() >= block, "no problem before the block");
+        assertThat(problems).extracting(Problem::message).anyMatch(m -> m.matches("it records \\d+ leaf hashes for \\d+ entries"))
+                .anyMatch(m -> m.contains("but the blocks before it end at entry"));
+        assertThat(problems).filteredOn(p -> p.message().startsWith("its tree root")).extracting(Problem::block)
+                .contains(block, head.index());
+    }
+
+    @Test
     void aLogTruncatedAndRegrownIsCaughtAgainstAnEarlierHead() throws Exception {
         SignedHead anchor = randomLog(new Random(3), 80, false);
         long from = anchor.index() / 2;

@@ -1,5 +1,6 @@
 package io.iotwatch.store.audit;
 
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -198,6 +199,46 @@ public final class MerkleTree {
         return sn == 0 && Arrays.equals(fr, firstRoot) && Arrays.equals(sr, secondRoot);
     }
 
+    /** The hash of a perfect subtree over {@code 2^level} leaves. */
+    public record Subtree(byte[] hash, int level) {}
+
+    /**
+     * The leaf hashes in {@code leaves} (32 bytes each), which follow {@code offset} leaves of a larger tree,
+     * as the fewest perfect subtrees that are nodes both of the larger tree and of a tree of these leaves
+     * alone, in order. Added to a {@link Frontier} of either, they grow it as their leaves would, and each
+     * inner node they share is hashed once instead of twice.
+     */
+    public static List<Subtree> alignedSubtrees(MessageDigest sha, byte[] leaves, long offset) {
+        int n = leaves.length / HASH_BYTES;
+        int offsetAlignment = offset == 0 ? 62 : Long.numberOfTrailingZeros(offset);
+        List<Subtree> subtrees = new ArrayList<>();
+        for (int first = 0; first < n; ) {
+            int placeAlignment = first == 0 ? 62 : Integer.numberOfTrailingZeros(first);
+            int level = Math.min(Math.min(offsetAlignment, placeAlignment), 31 - Integer.numberOfLeadingZeros(n - first));
+            subtrees.add(new Subtree(perfectSubtreeHash(sha, leaves, first, level), level));
+            first += 1 << level;
+        }
+        return subtrees;
+    }
+
+    /** The hash of the perfect subtree over leaves {@code first} to {@code first + 2^level - 1}, level by level in one copy. */
+    private static byte[] perfectSubtreeHash(MessageDigest sha, byte[] leaves, int first, int level) {
+        byte[] level0 = Arrays.copyOfRange(leaves, first * HASH_BYTES, (first + (1 << level)) * HASH_BYTES);
+        for (int nodes = 1 << level; nodes > 1; nodes >>= 1) {
+            for (int i = 0; i < nodes / 2; i++) {
+                // node i of the level above overwrites only hashes already read
+                sha.update(NODE);
+                sha.update(level0, 2 * i * HASH_BYTES, 2 * HASH_BYTES);
+                try {
+                    sha.digest(level0, i * HASH_BYTES, HASH_BYTES);
+                } catch (DigestException e) {
+                    throw new IllegalStateException("a SHA-256 digest fits in 32 bytes", e);
+                }
+            }
+        }
+        return Arrays.copyOf(level0, HASH_BYTES);
+    }
+
     /**
      * The right edge of a growing tree: the hashes of its perfect subtrees, largest first, one for each
      * bit set in its size. Enough to add a leaf and to compute the root, each in O(log n) hashes.
@@ -230,13 +271,25 @@ public final class MerkleTree {
         }
 
         public void add(byte[] leafHash) {
-            byte[] h = leafHash;
-            // each trailing one bit of the size is a subtree as large as the one being completed
-            for (long s = size; (s & 1) == 1; s >>= 1) {
+            add(leafHash, 0);
+        }
+
+        /**
+         * Adds the {@code 2^level} leaves under a perfect subtree at once, by the subtree's hash: the tree is
+         * the one adding them one by one would make. Their place must be one where that subtree is a node of
+         * the tree, a multiple of its size.
+         */
+        public void add(byte[] subtreeHash, int level) {
+            if (level < 0 || level > 62 || (size & ((1L << level) - 1)) != 0) {
+                throw new IllegalArgumentException("a subtree of 2^" + level + " leaves cannot follow " + size + " leaves");
+            }
+            byte[] h = subtreeHash;
+            // each one bit of the size from the subtree's level up is a subtree as large as the one being completed
+            for (long s = size >>> level; (s & 1) == 1; s >>= 1) {
                 h = nodeHash(sha, hashes[--count], h);
             }
             hashes[count++] = h;
-            size++;
+            size += 1L << level;
         }
 
         public byte[] root() {

@@ -172,6 +172,48 @@ class MerkleTreeTest {
     }
 
     @Test
+    void alignedSubtreesGrowTheRunsTreeAndTheLargerTreeAsTheirLeavesWould() {
+        Random random = new Random(9162);
+        List<byte[]> all = leaves(700);
+        for (int round = 0; round < 300; round++) {
+            int offset = round % 3 == 0 ? 8 * random.nextInt(40) : random.nextInt(300);
+            int n = 1 + random.nextInt(all.size() - offset);
+            List<byte[]> run = all.subList(offset, offset + n);
+            byte[] packed = new byte[n * MerkleTree.HASH_BYTES];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(run.get(i), 0, packed, i * MerkleTree.HASH_BYTES, MerkleTree.HASH_BYTES);
+            }
+            Frontier larger = new Frontier();
+            all.subList(0, offset).forEach(larger::add);
+            Frontier alone = new Frontier();
+            long covered = 0;
+            for (MerkleTree.Subtree subtree : MerkleTree.alignedSubtrees(SHA, packed, offset)) {
+                larger.add(subtree.hash(), subtree.level());
+                alone.add(subtree.hash(), subtree.level());
+                covered += 1L << subtree.level();
+            }
+            assertThat(covered).as("round %d", round).isEqualTo(n);
+            assertThat(alone.root()).as("round %d: the run's own tree", round).isEqualTo(mth(run));
+            assertThat(larger.root()).as("round %d: the larger tree", round).isEqualTo(mth(all.subList(0, offset + n)));
+        }
+    }
+
+    @Test
+    void alignedSubtreesShareEveryNodeWhenTheRunStartsOnALargeBoundary() {
+        byte[] packed = new byte[1000 * MerkleTree.HASH_BYTES];
+        assertThat(MerkleTree.alignedSubtrees(SHA, packed, 1024).stream().map(MerkleTree.Subtree::level))
+                .containsExactly(9, 8, 7, 6, 5, 3);
+        assertThat(MerkleTree.alignedSubtrees(SHA, packed, 1000)).hasSize(125).allMatch(subtree -> subtree.level() == 3);
+    }
+
+    @Test
+    void aSubtreeOutOfPlaceIsRefused() {
+        Frontier frontier = new Frontier();
+        frontier.add(leaves(1).getFirst());
+        assertThatThrownBy(() -> frontier.add(new byte[32], 1)).hasMessageContaining("cannot follow 1 leaves");
+    }
+
+    @Test
     void rangeHashesRefuseLeavesOutOfOrderOrSkipped() {
         RangeHashes hashes = new RangeHashes(List.of(new Range(2, 4)));
         hashes.accept(2, leaves(1).getFirst());
