@@ -1,13 +1,17 @@
 package io.iotwatch.detect.scan;
 
-/** Distinct non-zero longs in an open-addressing table, holding at most a fixed number of them. */
+/**
+ * Distinct non-zero longs in an open-addressing table, holding at most a fixed number of them. Under a
+ * spoofed flood most keys ever see one value, and up to {@code maxKeys} of them are held at once: a set
+ * of one keeps its value in a field and makes its table at the second.
+ */
 final class LongSet {
 
-    /** Most sources touch one or two ports or hosts: a small table first keeps 100,000 keys in few megabytes. */
     private static final int INITIAL = 4;
 
     private final int max;
-    private long[] table = new long[INITIAL];
+    private long only;
+    private long[] table;
     private int size;
 
     LongSet(int max) {
@@ -20,6 +24,18 @@ final class LongSet {
 
     /** Adds a non-zero value; false when it was there already or the set is full. */
     boolean add(long value) {
+        if (table == null) {
+            if (size == 0) {
+                only = value;
+                size = 1;
+                return true;
+            }
+            if (value == only) {
+                return false;
+            }
+            table = new long[INITIAL];
+            insert(table, only);
+        }
         int mask = table.length - 1;
         int i = mix(value) & mask;
         while (table[i] != 0) {
@@ -39,23 +55,27 @@ final class LongSet {
     }
 
     void clear() {
-        table = new long[INITIAL];
+        table = null;
         size = 0;
     }
 
     private void grow() {
         long[] old = table;
         table = new long[old.length * 2];
-        int mask = table.length - 1;
         for (long value : old) {
             if (value != 0) {
-                int i = mix(value) & mask;
-                while (table[i] != 0) {
-                    i = (i + 1) & mask;
-                }
-                table[i] = value;
+                insert(table, value);
             }
         }
+    }
+
+    private static void insert(long[] table, long value) {
+        int mask = table.length - 1;
+        int i = mix(value) & mask;
+        while (table[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        table[i] = value;
     }
 
     private static int mix(long value) {

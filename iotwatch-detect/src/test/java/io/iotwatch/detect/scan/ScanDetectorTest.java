@@ -17,7 +17,10 @@ import io.iotwatch.detect.DetectionEngine;
 import io.iotwatch.detect.TestFlows;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ScanDetectorTest {
@@ -171,6 +174,30 @@ class ScanDetectorTest {
         }
         assertThat(set.size()).isEqualTo(100);
         assertThat(set.add(1)).isFalse();
+    }
+
+    @Test
+    void longSetAgreesWithAHashSetOverRandomValuesAndClears() {
+        Random random = new Random(46);
+        for (int round = 0; round < 200; round++) {
+            int max = 1 + random.nextInt(40);
+            LongSet set = new LongSet(max);
+            Set<Long> reference = new HashSet<>();
+            for (int i = 0; i < random.nextInt(120); i++) {
+                if (random.nextInt(30) == 0) {
+                    set.clear();
+                    reference.clear();
+                }
+                // few distinct values, so that repeats and a repeated first value are common
+                long value = 1 + random.nextInt(random.nextBoolean() ? 3 : 60);
+                boolean fresh = reference.size() < max && !reference.contains(value);
+                if (fresh) {
+                    reference.add(value);
+                }
+                assertThat(set.add(value)).as("round %d add %d", round, value).isEqualTo(fresh);
+                assertThat(set.size()).isEqualTo(reference.size());
+            }
+        }
     }
 
     @Test
