@@ -199,7 +199,10 @@ public final class CicIot2023FeatureExtractor implements FeatureExtractor {
         }
     }
 
-    /** The dictionary entry the state came from and the dictionary's resets then, then the state. */
+    /**
+     * The dictionary entry the state came from ({@link CicIot2023Flows#RESERVED} for a flow new to it, whose
+     * entry is made when the flow ends) and the dictionary's resets then, then the state.
+     */
     @Override
     public int wordsPerFlow() {
         return 1 + CicIot2023Flows.STATE_WORDS;
@@ -219,9 +222,15 @@ public final class CicIot2023FeatureExtractor implements FeatureExtractor {
         }
         long[] words = table.records();
         int w = table.wordIndex(slot, firstWord);
-        if (isCurrent(words[w])) {
-            System.arraycopy(words, w + 1, flows.records(), CicIot2023Flows.state((int) words[w]),
-                    CicIot2023Flows.STATE_WORDS);
+        if (!isCurrent(words[w])) {
+            return;
+        }
+        int entry = (int) words[w];
+        if (entry == CicIot2023Flows.RESERVED) {
+            flows.put(table.protocol(slot) == IP_TCP, (int) table.initiatorLo(slot), table.initiatorPort(slot),
+                    (int) table.responderLo(slot), table.responderPort(slot), words, w + 1);
+        } else {
+            System.arraycopy(words, w + 1, flows.records(), CicIot2023Flows.state(entry), CicIot2023Flows.STATE_WORDS);
         }
     }
 
@@ -310,10 +319,14 @@ public final class CicIot2023FeatureExtractor implements FeatureExtractor {
             states = table.records();
             int w = table.wordIndex(slot, firstWord);
             if (!isCurrent(states[w])) {
-                int entry = flows.find(tcp, sourceIp, source, destinationIp, destination);
-                System.arraycopy(flows.records(), CicIot2023Flows.state(entry), states, w + 1,
-                        CicIot2023Flows.STATE_WORDS);
-                states[w] = (flows.resets() + 1) << 32 | entry;
+                int entry = flows.findOrReserve(tcp, sourceIp, source, destinationIp, destination);
+                if (entry == CicIot2023Flows.RESERVED) {
+                    Arrays.fill(states, w + 1, w + 1 + CicIot2023Flows.STATE_WORDS, 0);
+                } else {
+                    System.arraycopy(flows.records(), CicIot2023Flows.state(entry), states, w + 1,
+                            CicIot2023Flows.STATE_WORDS);
+                }
+                states[w] = (flows.resets() + 1) << 32 | entry & 0xFFFF_FFFFL;
             }
             state = w + 1;
         } else {

@@ -45,9 +45,20 @@ final class CicIot2023Flows {
     private static final long LOW_32 = 0xFFFF_FFFFL;
     private static final int MAX_FLOWS = 1 << 24;
 
+    /** What {@link #findOrReserve} returns for a flow it counted without making its entry. */
+    static final int RESERVED = -1;
+    private static final int MAX_SEEN_BITS = 1 << 24;
+
     private final long[] records;
     private final int mask;
     private final int maxFlows;
+    /**
+     * One bit per hash of the flows added since the table last started afresh, 16 bits a flow (at most 2
+     * MB): a clear bit proves a flow is not held without reaching into the records, a cache miss, for the
+     * many flows a capture shows once. A set bit may be another flow's, about one time in 16.
+     */
+    private final long[] seen;
+    private final int seenShift;
     private int flows;
     private long resets;
 
@@ -60,6 +71,9 @@ final class CicIot2023Flows {
         this.maxFlows = maxFlows;
         this.mask = size - 1;
         this.records = new long[size * STRIDE];
+        int seenBits = Math.clamp(Integer.highestOneBit(16 * maxFlows - 1) << 1, Long.SIZE, MAX_SEEN_BITS);
+        this.seen = new long[seenBits / Long.SIZE];
+        this.seenShift = Integer.SIZE - Integer.numberOfTrailingZeros(seenBits);
     }
 
     /**
@@ -67,30 +81,81 @@ final class CicIot2023Flows {
      * full table starts afresh first.
      */
     int find(boolean tcp, int sourceIp, int sourcePort, int destinationIp, int destinationPort) {
-        long source = endpoint(sourceIp, sourcePort);
-        long destination = endpoint(destinationIp, destinationPort);
-        long low = OCCUPIED | (Math.min(source, destination) << 1) | (tcp ? 0 : 1);
-        long high = Math.max(source, destination);
-        int start = hash(low, high) & mask;
-        for (int i = start; ; i = (i + 1) & mask) {
+        long low = low(tcp, sourceIp, sourcePort, destinationIp, destinationPort);
+        long high = high(sourceIp, sourcePort, destinationIp, destinationPort);
+        return find(low, high, hash(low, high));
+    }
+
+    /**
+     * As {@link #find}, except for a flow that is surely not held: that one is counted as added (starting
+     * afresh first when the table is full, as {@code find} would) and {@link #RESERVED} returned, and its
+     * entry is made when {@link #put} gives it its state. For a caller that keeps the state elsewhere while
+     * the flow lasts, so that a new flow costs no look-up into the records until it ends.
+     */
+    int findOrReserve(boolean tcp, int sourceIp, int sourcePort, int destinationIp, int destinationPort) {
+        long low = low(tcp, sourceIp, sourcePort, destinationIp, destinationPort);
+        long high = high(sourceIp, sourcePort, destinationIp, destinationPort);
+        int hash = hash(low, high);
+        if (wasSeen(hash)) {
+            return find(low, high, hash);
+        }
+        count(hash);
+        return RESERVED;
+    }
+
+    /** Writes the state at {@code from} in {@code a} as the state of the flow of these endpoints, reserved or found. */
+    void put(boolean tcp, int sourceIp, int sourcePort, int destinationIp, int destinationPort, long[] a, int from) {
+        long low = low(tcp, sourceIp, sourcePort, destinationIp, destinationPort);
+        long high = high(sourceIp, sourcePort, destinationIp, destinationPort);
+        // a reserved flow was counted, so there is room for its entry without starting afresh
+        int i = probe(low, high, hash(low, high));
+        int r = i * STRIDE;
+        records[r + LOW] = low;
+        records[r + HIGH] = high;
+        System.arraycopy(a, from, records, r + KEY_WORDS, STATE_WORDS);
+    }
+
+    private int find(long low, long high, int hash) {
+        int i = probe(low, high, hash);
+        if (records[i * STRIDE + LOW] != 0) {
+            return i;
+        }
+        if (count(hash)) {
+            i = hash & mask;
+        }
+        records[i * STRIDE + LOW] = low;
+        records[i * STRIDE + HIGH] = high;
+        return i;
+    }
+
+    /** The entry of this key, or the empty one where it would go. */
+    private int probe(long low, long high, int hash) {
+        for (int i = hash & mask; ; i = (i + 1) & mask) {
             int r = i * STRIDE;
-            if (records[r + LOW] == 0) {
-                if (flows == maxFlows) {
-                    Arrays.fill(records, 0);
-                    flows = 0;
-                    resets++;
-                    i = start;
-                    r = i * STRIDE;
-                }
-                records[r + LOW] = low;
-                records[r + HIGH] = high;
-                flows++;
-                return i;
-            }
-            if (records[r + LOW] == low && records[r + HIGH] == high) {
+            if (records[r + LOW] == 0 || records[r + LOW] == low && records[r + HIGH] == high) {
                 return i;
             }
         }
+    }
+
+    /** Counts a flow about to be added, starting afresh first when the table is full; true if it did. */
+    private boolean count(int hash) {
+        boolean full = flows == maxFlows;
+        if (full) {
+            Arrays.fill(records, 0);
+            Arrays.fill(seen, 0);
+            flows = 0;
+            resets++;
+        }
+        flows++;
+        int bit = hash >>> seenShift;
+        seen[bit >>> 6] |= 1L << bit;
+        return full;
+    }
+
+    private boolean wasSeen(int hash) {
+        int bit = hash >>> seenShift;
+        return (seen[bit >>> 6] & 1L << bit) != 0;
     }
 
     /** The entries; an entry's state starts at {@link #state(int)}. */
@@ -153,6 +218,14 @@ final class CicIot2023Flows {
             case ACK -> a[s + ACKS];
             default -> throw new IllegalArgumentException("not a flag: " + flag);
         };
+    }
+
+    private static long low(boolean tcp, int sourceIp, int sourcePort, int destinationIp, int destinationPort) {
+        return OCCUPIED | Math.min(endpoint(sourceIp, sourcePort), endpoint(destinationIp, destinationPort)) << 1 | (tcp ? 0 : 1);
+    }
+
+    private static long high(int sourceIp, int sourcePort, int destinationIp, int destinationPort) {
+        return Math.max(endpoint(sourceIp, sourcePort), endpoint(destinationIp, destinationPort));
     }
 
     private static long endpoint(int ip, int port) {

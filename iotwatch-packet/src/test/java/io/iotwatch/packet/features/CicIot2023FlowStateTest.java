@@ -29,9 +29,10 @@ class CicIot2023FlowStateTest {
 
     private static final int[] FLAGS = {SYN, SYN | ACK, ACK, PSH | ACK, FIN | ACK, RST, RST | ACK, 0};
 
-    @ParameterizedTest(name = "table of {0} flows, dictionary of {1}, seed {2}")
-    @CsvSource({"4, 1024, 1", "64, 8, 2", "16, 16, 3", "1024, 1024, 4", "2, 3, 5"})
-    void rowsAreTheSameWhetherTheFlowTableHoldsTheStateOrNot(int tableFlows, int dictionaryFlows, long seed) {
+    @ParameterizedTest(name = "table of {0} flows, dictionary of {1}, {2} addresses, seed {3}")
+    @CsvSource({"4, 1024, 3, 1", "64, 8, 3, 2", "16, 16, 3, 3", "1024, 1024, 3, 4", "2, 3, 3, 5", "64, 1024, 200, 6",
+            "1024, 4096, 200, 7"})
+    void rowsAreTheSameWhetherTheFlowTableHoldsTheStateOrNot(int tableFlows, int dictionaryFlows, int addresses, long seed) {
         RowCollector inTable = new RowCollector();
         RowCollector alone = new RowCollector();
         CicIot2023FeatureExtractor attached = new CicIot2023FeatureExtractor(dictionaryFlows, 1, inTable);
@@ -45,7 +46,7 @@ class CicIot2023FlowStateTest {
         SplittableRandom random = new SplittableRandom(seed);
         long time = 1_700_000_000_000_000_000L;
         for (int i = 0; i < 50_000; i++) {
-            byte[] frame = randomFrame(random);
+            byte[] frame = randomFrame(random, addresses);
             time += random.nextInt(8) == 0 ? random.nextLong(3_000_000_000L) : random.nextInt(1_000_000);
             decoder.decode(frame, 0, frame.length, Protocols.LINK_ETHERNET);
             table.track(decoder, time, frame.length);
@@ -64,10 +65,13 @@ class CicIot2023FlowStateTest {
         }
     }
 
-    /** Few endpoints, so that flows come back, in both directions, over TCP and UDP. */
-    private static byte[] randomFrame(SplittableRandom random) {
-        int a = Frames.A + random.nextInt(3);
-        int b = Frames.A + random.nextInt(3);
+    /**
+     * Few endpoints, so that flows come back, in both directions, over TCP and UDP; with many addresses, most
+     * flows are new to the dictionary.
+     */
+    private static byte[] randomFrame(SplittableRandom random, int addresses) {
+        int a = Frames.A + random.nextInt(addresses);
+        int b = Frames.A + random.nextInt(addresses);
         int aPort = 1000 + random.nextInt(3);
         int bPort = random.nextBoolean() ? 80 : 1000 + random.nextInt(3);
         int payload = random.nextInt(200);

@@ -2,6 +2,7 @@ package io.iotwatch.packet.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,5 +70,52 @@ class CicIot2023FlowsTest {
             }
         }
         assertThat(flows.resets()).isPositive();
+    }
+
+    @Test
+    void aReservedFlowIsCountedAtOnceAndHeldOnceItsStateIsPut() {
+        SplittableRandom random = new SplittableRandom(12);
+        int maxFlows = 500;
+        CicIot2023Flows flows = new CicIot2023Flows(maxFlows);
+        Map<List<Integer>, long[]> expected = new HashMap<>();
+        long resets = 0;
+        int reserved = 0;
+        for (int i = 0; i < 200_000; i++) {
+            boolean tcp = random.nextBoolean();
+            int sourceIp = random.nextInt(40);
+            int destinationIp = random.nextInt(40);
+            int port = random.nextInt(3);
+            List<Integer> key = List.of(Math.min(sourceIp, destinationIp), Math.max(sourceIp, destinationIp), port, tcp ? 1 : 0);
+            // the pair in either order: the entry is the same
+            boolean forward = random.nextBoolean();
+            int a = forward ? sourceIp : destinationIp;
+            int b = forward ? destinationIp : sourceIp;
+            long[] held = expected.get(key);
+            if (held == null && expected.size() == maxFlows) {
+                expected.clear();
+                resets++;
+            }
+            int entry = flows.findOrReserve(tcp, a, port, b, port);
+            assertThat(flows.resets()).isEqualTo(resets);
+            long[] state = new long[CicIot2023Flows.STATE_WORDS];
+            if (entry == CicIot2023Flows.RESERVED) {
+                assertThat(held).as("a held flow is never reserved").isNull();
+                reserved++;
+            } else {
+                assertThat(Arrays.copyOfRange(flows.records(), CicIot2023Flows.state(entry),
+                        CicIot2023Flows.state(entry) + CicIot2023Flows.STATE_WORDS)).isEqualTo(held == null ? state : held);
+            }
+            for (int w = 0; w < state.length; w++) {
+                state[w] = random.nextLong();
+            }
+            expected.put(key, state);
+            if (entry == CicIot2023Flows.RESERVED) {
+                flows.put(tcp, b, port, a, port, state, 0);
+            } else {
+                System.arraycopy(state, 0, flows.records(), CicIot2023Flows.state(entry), state.length);
+            }
+        }
+        assertThat(resets).isPositive();
+        assertThat(reserved).as("most new flows are told apart without a look-up").isGreaterThan((int) (resets * maxFlows / 2));
     }
 }
