@@ -149,7 +149,8 @@ class WatchedFolderTest {
                 Files.createDirectories(later);
                 Files.writeString(later.resolve("fgt.log"), line());
                 awaitStored(store, writer, 1);
-                assertThat(source.status().online()).isTrue();
+                // the line is handed over while the folder is still being looked at; the status follows the look
+                Eventually.await("the folder shown online", PATIENCE, () -> source.status().online());
                 assertThat(source.status().detail()).startsWith("following 1 file");
                 Thread.sleep(5 * INTERVAL.toMillis());
             } finally {
