@@ -11,7 +11,6 @@ import io.iotwatch.detect.FindingSink;
 import io.iotwatch.detect.Addresses;
 import io.iotwatch.detect.EventTime;
 import io.iotwatch.detect.Flows;
-import io.iotwatch.detect.LruMap;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,15 +36,16 @@ public final class ScanDetector implements Detector {
 
     private final ScanConfig config;
     private final long windowMs;
-    private final LruMap<Target, Tally> ports;
-    private final LruMap<Service, Tally> hosts;
+    // by (scanner, target) for port scans, by (scanner, port and whether ICMP) for host sweeps
+    private final ScanKeys<Tally> ports;
+    private final ScanKeys<Tally> hosts;
     private final List<Tally> pending = new ArrayList<>();
 
     public ScanDetector(ScanConfig config) {
         this.config = config;
         this.windowMs = config.window().toMillis();
-        this.ports = new LruMap<>(config.maxKeys());
-        this.hosts = new LruMap<>(config.maxKeys());
+        this.ports = new ScanKeys<>(config.maxKeys(), Tally.class);
+        this.hosts = new ScanKeys<>(config.maxKeys(), Tally.class);
     }
 
     @Override
@@ -72,21 +72,44 @@ public final class ScanDetector implements Detector {
         int port = icmp ? 0 : c.destination().port();
         long time = EventTime.millis(c.time());
 
-        Target target = new Target(src, dst);
-        Tally byTarget = ports.get(target);
-        if (byTarget == null) {
-            byTarget = new Tally(false, src, dst, port, c.protocol(), config.maxDistinctPerKey(), time);
-            ports.put(target, byTarget);
-        }
-        byTarget.see(port + 1L, port, time, windowMs, config.portThreshold(), out);
+        see(ports, false, src, dst, 0, port, c.protocol(), port + 1L, port, time, out);
+        see(hosts, true, src, null, 2 * port + (icmp ? 1 : 0), port, c.protocol(), hash(dst), dst, time, out);
+    }
 
-        Service service = new Service(src, port, icmp);
-        Tally byService = hosts.get(service);
-        if (byService == null) {
-            byService = new Tally(true, src, null, port, c.protocol(), config.maxDistinctPerKey(), time);
-            hosts.put(service, byService);
+    /**
+     * A value of the key {@code (first, second, number)}: counted as {@link Tally#see} counts it, in the
+     * table's arrays while the key has one value in its window, by a tally of the key's own from its second.
+     */
+    private void see(ScanKeys<Tally> keys, boolean sweep, String first, String second, int number, int port, String protocol,
+            long value, Object sample, long time, FindingSink out) {
+        int threshold = sweep ? config.hostThreshold() : config.portThreshold();
+        int hash = ScanKeys.hash(first, second, number);
+        int e = keys.touch(first, second, number, hash);
+        if (e == ScanKeys.NONE) {
+            keys.add(first, second, number, hash, value, sample, protocol, time);
+            return;
         }
-        byService.see(hash(dst), dst, time, windowMs, config.hostThreshold(), out);
+        Tally tally = keys.tally(e);
+        boolean newWindow = time >= keys.windowStart(e) + windowMs;
+        keys.seen(e, time);
+        if (tally != null) {
+            tally.see(value, sample, time, windowMs, threshold, out);
+            return;
+        }
+        if (newWindow) {
+            keys.restart(e, value, sample, time);
+            return;
+        }
+        if (value == keys.value(e)) {
+            return;
+        }
+        // the second value: thresholds are at least 2, so no finding came of one
+        tally = new Tally(sweep, first, second, sweep ? port : (int) keys.value(e) - 1, keys.protocol(e),
+                config.maxDistinctPerKey(), keys.windowStart(e));
+        tally.lastSeen = keys.lastSeen(e);
+        tally.see(keys.value(e), keys.sample(e), tally.windowStart, windowMs, threshold, out);
+        keys.promote(e, tally);
+        tally.see(value, sample, time, windowMs, threshold, out);
     }
 
     @Override
@@ -96,8 +119,8 @@ public final class ScanDetector implements Detector {
         }
         pending.clear();
         long horizon = EventTime.millis(now) - windowMs;
-        ports.removeSeenBefore(horizon, tally -> tally.lastSeen);
-        hosts.removeSeenBefore(horizon, tally -> tally.lastSeen);
+        ports.removeSeenBefore(horizon);
+        hosts.removeSeenBefore(horizon);
     }
 
     /** Keys removed because {@code maxKeys} was reached, both kinds together. */
@@ -131,32 +154,6 @@ public final class ScanDetector implements Detector {
     private static long hash(String s) {
         long h = DistinctCounter.hash(s);
         return h == 0 ? 1 : h;
-    }
-
-    // Written out, not generated: a record's generated equals and hashCode, called from a map's look-up that
-    // sees many key types, ran through method-handle chains the compiler did not inline (JFR: 3.5% of the packet path).
-    private record Target(String src, String dst) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Target t && src.equals(t.src) && dst.equals(t.dst);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * src.hashCode() + dst.hashCode();
-        }
-    }
-
-    private record Service(String src, int port, boolean icmp) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Service t && port == t.port && icmp == t.icmp && src.equals(t.src);
-        }
-
-        @Override
-        public int hashCode() {
-            return (31 * src.hashCode() + port) * 2 + (icmp ? 1 : 0);
-        }
     }
 
     /** Distinct values of one key in its current window, and how many of them were reported. */
