@@ -6,7 +6,7 @@ import java.util.Arrays;
  * The keys of one kind of scan, at most {@code capacity}, in order of when they were last touched; when full,
  * the stalest gives way, counted. A key is two texts and a number. While a key has one value in its window,
  * that value, its sample and the key's times live in this table's arrays; at the second value the key gets
- * a {@code Tally} of its own, held here in the value's place. Under a spoofed flood nearly every key is one
+ * a tally of its own ({@code T}), held here in place of the sample. Under a spoofed flood nearly every key is one
  * forged source with one target and never sees a second value, and holding 100,000 of them as objects in a
  * map cost the packet path more in collections and cache misses than anything else the detectors do.
  *
