@@ -1,17 +1,13 @@
 package io.iotwatch.detect.scan;
 
-/**
- * Distinct non-zero longs in an open-addressing table, holding at most a fixed number of them. Under a
- * spoofed flood most keys ever see one value, and up to {@code maxKeys} of them are held at once: a set
- * of one keeps its value in a field and makes its table at the second.
- */
+/** Distinct non-zero longs in an open-addressing table, holding at most a fixed number of them. */
 final class LongSet {
 
+    /** Keys get a set at their second value (see ScanKeys) and most stay small: a small table first. */
     private static final int INITIAL = 4;
 
     private final int max;
-    private long only;
-    private long[] table;
+    private long[] table = new long[INITIAL];
     private int size;
 
     LongSet(int max) {
@@ -24,18 +20,6 @@ final class LongSet {
 
     /** Adds a non-zero value; false when it was there already or the set is full. */
     boolean add(long value) {
-        if (table == null) {
-            if (size == 0) {
-                only = value;
-                size = 1;
-                return true;
-            }
-            if (value == only) {
-                return false;
-            }
-            table = new long[INITIAL];
-            insert(table, only);
-        }
         int mask = table.length - 1;
         int i = mix(value) & mask;
         while (table[i] != 0) {
@@ -55,27 +39,23 @@ final class LongSet {
     }
 
     void clear() {
-        table = null;
+        table = new long[INITIAL];
         size = 0;
     }
 
     private void grow() {
         long[] old = table;
         table = new long[old.length * 2];
+        int mask = table.length - 1;
         for (long value : old) {
             if (value != 0) {
-                insert(table, value);
+                int i = mix(value) & mask;
+                while (table[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                table[i] = value;
             }
         }
-    }
-
-    private static void insert(long[] table, long value) {
-        int mask = table.length - 1;
-        int i = mix(value) & mask;
-        while (table[i] != 0) {
-            i = (i + 1) & mask;
-        }
-        table[i] = value;
     }
 
     private static int mix(long value) {

@@ -32,7 +32,6 @@ public final class ScanDetector implements Detector {
     public static final String NAME = "scan";
 
     private static final int SAMPLES = 10;
-    private static final Object[] NO_SAMPLES = {};
 
     private final ScanConfig config;
     private final long windowMs;
@@ -165,7 +164,7 @@ public final class ScanDetector implements Detector {
         final boolean icmp;
         final String protocol;
         final LongSet values;
-        Object[] samples = NO_SAMPLES; // grown as values come: most keys of a flood keep one
+        final Object[] samples = new Object[SAMPLES];
         int sampleCount;
         long windowStart;
         long lastSeen;
@@ -198,9 +197,6 @@ public final class ScanDetector implements Detector {
                 return;
             }
             if (sampleCount < SAMPLES) {
-                if (sampleCount == samples.length) {
-                    samples = Arrays.copyOf(samples, Math.min(SAMPLES, Math.max(1, 2 * sampleCount)));
-                }
                 samples[sampleCount++] = sample;
             }
             if (values.size() < threshold) {

@@ -20,8 +20,9 @@ import java.util.Objects;
  * its flow rather than one line per field and per observer; slots are found through an open-addressing
  * index whose entries hold the symmetric hash beside the slot number, so probing reads no record but the one
  * that matches. Nothing is allocated after construction. Flows wait for their idle timeout in five queues
- * (doubly linked through a small array beside the records), one per timeout: closed TCP, established TCP, TCP only one side has spoken in, other protocols with both sides
- * heard, and other protocols with one side only. A flow moves to the tail of its queue when
+ * (doubly linked through a small array beside the records), one per timeout: closed TCP, established TCP,
+ * TCP only one side has spoken in, other protocols with both sides heard, and other protocols with one side
+ * only. A flow moves to the tail of its queue when
  * it changes queue and at most once per {@link #MOVE_EVERY_NANOS} of its own activity, not on every packet;
  * the head is checked against the flow's real last packet, and re-queued if it was active since, so a flow
  * ends within a second of its timeout. The heads are looked at only once the earliest of them can have run
