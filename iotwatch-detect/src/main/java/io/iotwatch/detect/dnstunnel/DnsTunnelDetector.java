@@ -106,9 +106,9 @@ public final class DnsTunnelDetector implements Detector {
         flow.addType(dns.queryType());
         boolean isLong = name.length() >= config.longNameLength();
         boolean newName = flow.names.size() < config.minDistinctNames() && flow.names.add(name);
-        boolean newLong = isLong && flow.longNames.size() < config.minLongNames() && flow.longNames.add(name);
-        if (isNull(dns.queryType()) && flow.nullNames.size() < config.minNullNames()) {
-            flow.nullNames.add(name);
+        boolean newLong = isLong && flow.addLongName(name, config.minLongNames());
+        if (isNull(dns.queryType())) {
+            flow.addNullName(name, config.minNullNames());
         }
         if (newName) {
             flow.entropySum += entropy(name, name.length() - domain.length() - 1);
@@ -140,8 +140,8 @@ public final class DnsTunnelDetector implements Detector {
         }
         flow.confidence = Math.min(confidence, 0.99);
         flow.distinctNames = flow.names.size();
-        flow.distinctLong = flow.longNames.size();
-        flow.distinctNull = flow.nullNames.size();
+        flow.distinctLong = size(flow.longNames);
+        flow.distinctNull = size(flow.nullNames);
         // The counts are frozen at what made the incident; only the query count goes on growing.
         flow.names = null;
         flow.longNames = null;
@@ -271,6 +271,9 @@ public final class DnsTunnelDetector implements Detector {
         return longest;
     }
 
+    private static int size(Set<String> names) {
+        return names == null ? 0 : names.size();
+    }
 
     private record Key(String client, String domain) {}
 
@@ -281,8 +284,10 @@ public final class DnsTunnelDetector implements Detector {
         final long start;
         long last;
         Set<String> names = new HashSet<>();
-        Set<String> longNames = new HashSet<>();
-        Set<String> nullNames = new HashSet<>();
+        // Made at their first name: most clients never ask for a long name or a NULL record, and a capture
+        // full of DNS keeps tens of thousands of these flows.
+        Set<String> longNames;
+        Set<String> nullNames;
         final List<String> types = new ArrayList<>(2);
         final List<String> samples = new ArrayList<>(MAX_SAMPLES);
         boolean tunnelTypes;
@@ -305,11 +310,28 @@ public final class DnsTunnelDetector implements Detector {
         }
 
         boolean elastic(DnsTunnelConfig config) {
-            return queries >= config.minQueries() && longNames.size() >= config.minLongNames();
+            return queries >= config.minQueries() && size(longNames) >= config.minLongNames();
         }
 
         boolean nullRecords(DnsTunnelConfig config) {
-            return nullNames.size() >= config.minNullNames();
+            return size(nullNames) >= config.minNullNames();
+        }
+
+        /** Adds a long name while fewer than {@code limit} are held; true when it was new. */
+        boolean addLongName(String name, int limit) {
+            if (longNames == null) {
+                longNames = new HashSet<>();
+            }
+            return longNames.size() < limit && longNames.add(name);
+        }
+
+        void addNullName(String name, int limit) {
+            if (nullNames == null) {
+                nullNames = new HashSet<>();
+            }
+            if (nullNames.size() < limit) {
+                nullNames.add(name);
+            }
         }
 
         boolean rita(DnsTunnelConfig config) {
