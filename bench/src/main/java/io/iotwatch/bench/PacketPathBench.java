@@ -14,6 +14,7 @@ import io.iotwatch.packet.flow.FlowTable;
 import io.iotwatch.packet.pipeline.PacketPipeline;
 import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -26,8 +27,9 @@ import java.util.List;
  * The packet path on one thread, stage by stage, over a capture: how many packets a second each added
  * step leaves, and the peak Java heap. The last stage is the whole path (read, decode, flows, events,
  * CICIoT2023 features, the product's detectors, run on this same thread with alerts kept and events
- * dropped), what issue 4's 3.5 million packets/s target is about. Bytes allocated a packet, by this thread, are
- * printed too: unlike the rate, they do not move with the machine's load.
+ * dropped), what issue 4's 3.5 million packets/s target is about. Bytes allocated a packet, this thread's CPU time
+ * and the collector's pause time are printed too: on a shared machine they move far less with its load than the
+ * rate does, so they tell two versions of the code apart where the rate cannot.
  *
  * <pre>java -Xmx256m -XX:+UseParallelGC [-Dflows=MAX_FLOWS] -cp bench/target/benchmarks.jar io.iotwatch.bench.PacketPathBench FILE.pcap [RUNS] [STAGE...]</pre>
  *
@@ -54,12 +56,17 @@ public final class PacketPathBench {
             for (int run = 1; run <= runs; run++) {
                 resetPeaks();
                 long allocatedBefore = THREAD.getCurrentThreadAllocatedBytes();
+                long cpuBefore = THREAD.getCurrentThreadCpuTime();
+                long gcBefore = collectorMillis();
                 long start = System.nanoTime();
                 long packets = run(stage, capture);
                 double seconds = (System.nanoTime() - start) / 1e9;
+                double cpu = (THREAD.getCurrentThreadCpuTime() - cpuBefore) / 1e9;
+                long gc = collectorMillis() - gcBefore;
                 double allocated = THREAD.getCurrentThreadAllocatedBytes() - allocatedBefore;
-                System.out.printf("%-14s run %d: %,d packets in %.2f s = %,.0f packets/s; peak heap %,d MB; allocated %.0f bytes a packet%n",
-                        stage, run, packets, seconds, packets / seconds, peakHeap() >> 20, allocated / packets);
+                System.out.printf("%-14s run %d: %,d packets in %.2f s = %,.0f packets/s; peak heap %,d MB; allocated %.0f bytes"
+                                + " a packet; thread CPU %.2f s, collector %,d ms%n",
+                        stage, run, packets, seconds, packets / seconds, peakHeap() >> 20, allocated / packets, cpu, gc);
             }
         }
     }
@@ -133,6 +140,11 @@ public final class PacketPathBench {
     private static void resetPeaks() {
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long collectorMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     private static long peakHeap() {

@@ -3,6 +3,7 @@ package io.iotwatch.store;
 import io.iotwatch.core.event.ArpEvent;
 import io.iotwatch.core.event.AuthEvent;
 import io.iotwatch.core.event.ClassificationEvent;
+import io.iotwatch.core.event.CommunityId;
 import io.iotwatch.core.event.ConnectionEvent;
 import io.iotwatch.core.event.DnsEvent;
 import io.iotwatch.core.event.Endpoint;
@@ -191,7 +192,7 @@ final class EventCodec {
                 putText(c.service());
                 putText(c.application());
                 putSigned(c.tcpFlags());
-                putText(c.communityId());
+                putText(c.communityId().text());
             }
             case DnsEvent d -> {
                 putEndpoint(d.client());
@@ -249,7 +250,7 @@ final class EventCodec {
                 putEndpoint(m.destination());
                 putSigned(m.duration().getSeconds());
                 putUnsigned(m.duration().getNano());
-                putText(m.communityId());
+                putText(m.communityId().text());
             }
             case GenericEvent g -> {
                 putText(g.kind());
@@ -520,7 +521,7 @@ final class EventCodec {
                     in.text(), in.text(), in.text(), in.text(), in.int32());
             case TAG_CONNECTION_WITH_ID -> new ConnectionEvent(header, in.text(), in.endpoint(), in.endpoint(),
                     in.signed(), in.signed(), in.signed(), in.signed(), in.duration(),
-                    in.text(), in.text(), in.text(), in.text(), in.int32(), in.text());
+                    in.text(), in.text(), in.text(), in.text(), in.int32(), CommunityId.of(in.text()));
             case TAG_DNS -> new DnsEvent(header, in.endpoint(), in.endpoint(), in.text(), in.text(), in.text(), in.texts());
             case TAG_AUTH -> new AuthEvent(header, in.endpoint(), in.endpoint(), in.text(), in.text(), in.text(),
                     switch (in.u8()) {
@@ -537,7 +538,7 @@ final class EventCodec {
                     in.endpoint(), in.endpoint(), in.text());
             case TAG_GENERIC -> new GenericEvent(header, in.text(), in.textMap());
             case TAG_CLASSIFICATION -> new ClassificationEvent(header, in.text(), in.text(), in.text(), in.probability(),
-                    in.text(), in.endpoint(), in.endpoint(), in.duration(), in.text());
+                    in.text(), in.endpoint(), in.endpoint(), in.duration(), CommunityId.of(in.text()));
             default -> throw new Corrupt("unknown event tag " + tag + " at event " + header.id());
         };
     }

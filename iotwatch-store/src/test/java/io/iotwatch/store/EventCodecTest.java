@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.iotwatch.core.event.ArpEvent;
 import io.iotwatch.core.event.AuthEvent;
 import io.iotwatch.core.event.ClassificationEvent;
+import io.iotwatch.core.event.CommunityId;
 import io.iotwatch.core.event.ConnectionEvent;
 import io.iotwatch.core.event.DnsEvent;
 import io.iotwatch.core.event.Endpoint;
@@ -228,7 +229,8 @@ class EventCodecTest {
         return switch (random.nextInt(7)) {
             case 0 -> new ConnectionEvent(header, text(random, 5), endpoint(random), endpoint(random), random.nextLong(),
                     random.nextLong(), random.nextLong(), random.nextInt(), Duration.ofSeconds(random.nextLong(), random.nextInt(1_000_000_000)),
-                    text(random, 8), text(random, 4), text(random, 8), text(random, 8), random.nextInt());
+                    text(random, 8), text(random, 4), text(random, 8), text(random, 8), random.nextInt(),
+                    communityId(random));
             case 1 -> new DnsEvent(header, endpoint(random), endpoint(random), text(random, 40), text(random, 4),
                     text(random, 8), texts(random));
             case 2 -> new AuthEvent(header, endpoint(random), endpoint(random), text(random, 10), text(random, 5),
@@ -239,7 +241,8 @@ class EventCodecTest {
                     text(random, 4), endpoint(random), endpoint(random), text(random, 50));
             case 5 -> new ClassificationEvent(header, text(random, 20), text(random, 30), text(random, 10),
                     random.nextInt(3) == 0 ? random.nextInt(2) : random.nextDouble(), text(random, 4), endpoint(random),
-                    endpoint(random), Duration.ofSeconds(random.nextLong(), random.nextInt(1_000_000_000)), text(random, 30));
+                    endpoint(random), Duration.ofSeconds(random.nextLong(), random.nextInt(1_000_000_000)),
+                    communityId(random));
             default -> {
                 Map<String, String> fields = new LinkedHashMap<>();
                 for (int i = random.nextInt(6); i > 0; i--) {
@@ -247,6 +250,18 @@ class EventCodecTest {
                 }
                 yield new GenericEvent(header, text(random, 12), fields);
             }
+        };
+    }
+
+    /** None, a given text, or one computed from a random IPv4 or IPv6 tuple when first read. */
+    private static CommunityId communityId(Random random) {
+        return switch (random.nextInt(4)) {
+            case 0 -> CommunityId.NONE;
+            case 1 -> CommunityId.of(text(random, 30));
+            case 2 -> CommunityId.ipv4(random.nextInt(1 << 16), random.nextInt(), random.nextInt(), random.nextInt(256),
+                    random.nextInt(1 << 16), random.nextInt(1 << 16));
+            default -> CommunityId.ipv6(random.nextInt(1 << 16), random.nextLong(), random.nextLong(), random.nextLong(),
+                    random.nextLong(), random.nextInt(256), random.nextInt(1 << 16), random.nextInt(1 << 16));
         };
     }
 

@@ -3,6 +3,7 @@ package io.iotwatch.store;
 import io.iotwatch.core.event.ArpEvent;
 import io.iotwatch.core.event.AuthEvent;
 import io.iotwatch.core.event.ClassificationEvent;
+import io.iotwatch.core.event.CommunityId;
 import io.iotwatch.core.event.ConnectionEvent;
 import io.iotwatch.core.event.DnsEvent;
 import io.iotwatch.core.event.Endpoint;
@@ -44,7 +45,7 @@ final class SampleEvents {
     static ConnectionEvent connection(long position) {
         return new ConnectionEvent(header(position), "tcp", new Endpoint("192.168.1.23", 50123),
                 new Endpoint("2001:db8::1", 443), 1234, 567890, 12, 34, Duration.ofMillis(1500),
-                "close", "12", "HTTPS", "SSL", 0x1b, "1:LQU9qZlK+B5F3KDmev6m5PMibrg=");
+                "close", "12", "HTTPS", "SSL", 0x1b, CommunityId.of("1:LQU9qZlK+B5F3KDmev6m5PMibrg="));
     }
 
     static DnsEvent dns(long position) {
@@ -78,7 +79,7 @@ final class SampleEvents {
     static ClassificationEvent classification(long position) {
         return new ClassificationEvent(header(position), "default@1a2b3c4d", "DDoS-SYN_Flood", "DDoS", 0.97, "tcp",
                 new Endpoint("198.51.100.7", 61000), new Endpoint("192.168.1.80", 80), Duration.ofMillis(20),
-                "1:LQU9qZlK+B5F3KDmev6m5PMibrg=");
+                CommunityId.ipv4(CommunityId.DEFAULT_SEED, 0xC6336407, 0xC0A80150, 6, 61000, 80));
     }
 
     /** One event of each type, at positions {@code first}, {@code first + 1}, ... */
@@ -96,7 +97,7 @@ final class SampleEvents {
                 new ArpEvent(header(first + 3), null, "", "", "", ""),
                 new VendorAlertEvent(header(first + 4), "", "", "", "", "", null, null, ""),
                 new GenericEvent(new EventHeader(new EventId(STREAM, first + 5), Instant.EPOCH, "", "", new byte[0]), "", null),
-                new ClassificationEvent(header(first + 6), "", "", "", 0, "", null, null, null, ""));
+                new ClassificationEvent(header(first + 6), "", "", "", 0, "", null, null, null, null));
     }
 
     // private (RFC 1918, link-local, RFC 4193, fe80::/10) and not: public, look-alikes, no address at all

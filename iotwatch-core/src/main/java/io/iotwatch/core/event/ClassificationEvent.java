@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param source      the flow's initiator, {@link Endpoint#UNKNOWN} for a window of mixed traffic
  * @param destination the flow's responder, likewise
  * @param duration    time from the row's first to its last packet
- * @param communityId the flow's Community ID v1, empty for a window
+ * @param communityId the flow's Community ID v1, {@link CommunityId#NONE} for a window
  */
 public record ClassificationEvent(
         EventHeader header,
@@ -28,7 +28,7 @@ public record ClassificationEvent(
         Endpoint source,
         Endpoint destination,
         Duration duration,
-        String communityId)
+        CommunityId communityId)
         implements Event {
 
     public ClassificationEvent {
@@ -43,7 +43,7 @@ public record ClassificationEvent(
         source = source == null ? Endpoint.UNKNOWN : source;
         destination = destination == null ? Endpoint.UNKNOWN : destination;
         duration = duration == null ? Duration.ZERO : duration;
-        communityId = Text.orEmpty(communityId);
+        communityId = communityId == null ? CommunityId.NONE : communityId;
     }
 
     @Override

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param application application as the observer identified it, or empty
  * @param tcpFlags    TCP flags seen over the flow (bit mask as in the TCP header), 0 when unknown
  * @param communityId the flow's Community ID v1 ({@code 1:...}), so it can be found in Zeek, Suricata or
- *                    Wireshark by the same id; empty when the source does not give the flow's tuple exactly
+ *                    Wireshark by the same id; {@link CommunityId#NONE} when the source does not give the flow's
+ *                    tuple exactly
  */
 public record ConnectionEvent(
         EventHeader header,
@@ -31,7 +32,7 @@ public record ConnectionEvent(
         String service,
         String application,
         int tcpFlags,
-        String communityId)
+        CommunityId communityId)
         implements Event {
 
     /** A connection whose source does not give a Community ID. */
@@ -39,7 +40,7 @@ public record ConnectionEvent(
             long bytesIn, long packetsOut, long packetsIn, Duration duration, String action, String policy,
             String service, String application, int tcpFlags) {
         this(header, protocol, source, destination, bytesOut, bytesIn, packetsOut, packetsIn, duration, action, policy,
-                service, application, tcpFlags, "");
+                service, application, tcpFlags, CommunityId.NONE);
     }
 
     public ConnectionEvent {
@@ -52,7 +53,7 @@ public record ConnectionEvent(
         policy = Text.orEmpty(policy);
         service = Text.orEmpty(service);
         application = Text.orEmpty(application);
-        communityId = Text.orEmpty(communityId);
+        communityId = communityId == null ? CommunityId.NONE : communityId;
     }
 
     @Override

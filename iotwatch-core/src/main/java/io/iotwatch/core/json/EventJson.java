@@ -76,7 +76,7 @@ public final class EventJson {
                 .field("service", e.service())
                 .field("application", e.application())
                 .field("tcp_flags", e.tcpFlags())
-                .field("community_id", e.communityId());
+                .field("community_id", e.communityId().text());
     }
 
     private static void classification(JsonWriter w, ClassificationEvent e) {
@@ -88,7 +88,7 @@ public final class EventJson {
         endpoint(w, "src", e.source());
         endpoint(w, "dst", e.destination());
         w.field("duration_ns", nanos(e.duration()))
-                .field("community_id", e.communityId());
+                .field("community_id", e.communityId().text());
     }
 
     /** Saturates instead of throwing: a duration beyond 292 years is a bad record, not a reason to fail output. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotwatch.core.event.ArpEvent;
 import io.iotwatch.core.event.AuthEvent;
 import io.iotwatch.core.event.ClassificationEvent;
+import io.iotwatch.core.event.CommunityId;
 import io.iotwatch.core.event.ConnectionEvent;
 import io.iotwatch.core.event.DnsEvent;
 import io.iotwatch.core.event.Endpoint;
@@ -123,7 +124,7 @@ class EventJsonTest {
     @Test
     void classification() throws Exception {
         JsonNode node = render(new ClassificationEvent(HEADER, "default@1a2b3c4d", "Recon-PortScan", "Recon", 0.875,
-                "tcp", CLIENT, SERVER, Duration.ofMillis(3), "1:abc="));
+                "tcp", CLIENT, SERVER, Duration.ofMillis(3), CommunityId.ipv4(0, 0x80E86E78, 0x4223FACC, 6, 34855, 80)));
         assertHeader(node, "classification");
         assertThat(node.get("model").asText()).isEqualTo("default@1a2b3c4d");
         assertThat(node.get("class").asText()).isEqualTo("Recon-PortScan");
@@ -133,7 +134,7 @@ class EventJsonTest {
         assertThat(node.at("/src/port").asInt()).isEqualTo(51000);
         assertThat(node.at("/dst/ip").asText()).isEqualTo("2001:db8::1");
         assertThat(node.get("duration_ns").asLong()).isEqualTo(3_000_000);
-        assertThat(node.get("community_id").asText()).isEqualTo("1:abc=");
+        assertThat(node.get("community_id").asText()).isEqualTo("1:LQU9qZlK+B5F3KDmev6m5PMibrg=");
     }
 
     @Test

@@ -196,7 +196,7 @@ public final class ModelDetector implements Detector {
                 destination = target;
             }
             if (flows.size() < SAMPLE_FLOWS && !c.communityId().isEmpty()) {
-                flows.add(c.communityId());
+                flows.add(c.communityId().text());
             }
         }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.iotwatch.core.alert.Finding;
 import io.iotwatch.core.alert.ThreatLevel;
 import io.iotwatch.core.event.ClassificationEvent;
+import io.iotwatch.core.event.CommunityId;
 import io.iotwatch.core.event.Endpoint;
 import io.iotwatch.core.event.EventHeader;
 import io.iotwatch.core.event.EventId;
@@ -30,7 +31,7 @@ class ModelDetectorTest {
             String dst) {
         detector.onEvent(new ClassificationEvent(new EventHeader(new EventId(1, position++), T0.plusSeconds(second),
                 "packet", "test", new byte[0]), "default@00", attackClass, group, confidence, protocol,
-                new Endpoint(src, 40000), new Endpoint(dst, 80), Duration.ZERO, "1:flow" + position + "="), findings::add);
+                new Endpoint(src, 40000), new Endpoint(dst, 80), Duration.ZERO, CommunityId.of("1:flow" + position + "=")), findings::add);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static io.iotwatch.packet.decode.Protocols.IP_UDP;
 import io.iotwatch.core.event.ArpEvent;
 import io.iotwatch.core.event.AuthEvent;
 import io.iotwatch.core.event.ClassificationEvent;
+import io.iotwatch.core.event.CommunityId;
 import io.iotwatch.core.event.ConnectionEvent;
 import io.iotwatch.core.event.DnsEvent;
 import io.iotwatch.core.event.Endpoint;
@@ -238,7 +239,7 @@ public final class PacketEvents implements FlowEndListener {
         String group = model.group(attackClass);
         if (flows == null) {
             out.accept(new ClassificationEvent(header(startNanos, null), model.model(), name, group,
-                    model.confidence(), "", Endpoint.UNKNOWN, Endpoint.UNKNOWN, duration, ""));
+                    model.confidence(), "", Endpoint.UNKNOWN, Endpoint.UNKNOWN, duration, CommunityId.NONE));
             return;
         }
         int proto = flows.protocol(slot);

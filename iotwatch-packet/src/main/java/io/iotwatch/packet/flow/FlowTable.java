@@ -5,6 +5,7 @@ import static io.iotwatch.packet.decode.Protocols.IP_ICMPV6;
 import static io.iotwatch.packet.decode.Protocols.IP_TCP;
 import static io.iotwatch.packet.decode.Protocols.IP_UDP;
 
+import io.iotwatch.core.event.CommunityId;
 import io.iotwatch.packet.decode.Ipv4Texts;
 import io.iotwatch.packet.decode.PacketDecoder;
 import java.util.Arrays;
@@ -84,7 +85,6 @@ public final class FlowTable {
     private final long activeNanos;
     private final FlowEndListener listener;
     private final FlowObserver[] observers;
-    private final CommunityId communityIds = new CommunityId();
     private final Ipv4Texts ipv4Texts = new Ipv4Texts();
 
     /** Longs per slot record: {@link #FIELDS} and the observers' words, rounded up to whole cache lines. */
@@ -669,14 +669,14 @@ public final class FlowTable {
         return slot * stride + word;
     }
 
-    /** The flow's Community ID v1; computed on demand, for the flow's record, not per packet. */
-    public String communityId(int slot) {
+    /** The flow's Community ID v1, hashed when its text is first read (most never are). */
+    public CommunityId communityId(int slot) {
         int proto = protocol(slot);
         if (ipVersion(slot) == 4) {
-            return communityIds.ipv4((int) initiatorLo(slot), (int) responderLo(slot), proto, initiatorPort(slot),
-                    responderPort(slot));
+            return CommunityId.ipv4(CommunityId.DEFAULT_SEED, (int) initiatorLo(slot), (int) responderLo(slot), proto,
+                    initiatorPort(slot), responderPort(slot));
         }
-        return communityIds.ipv6(initiatorHi(slot), initiatorLo(slot), responderHi(slot), responderLo(slot), proto,
-                initiatorPort(slot), responderPort(slot));
+        return CommunityId.ipv6(CommunityId.DEFAULT_SEED, initiatorHi(slot), initiatorLo(slot), responderHi(slot),
+                responderLo(slot), proto, initiatorPort(slot), responderPort(slot));
     }
 }

@@ -166,7 +166,7 @@ class PacketEventsTest {
         assertThat(refused.bytesOut()).isEqualTo(54);
         assertThat(refused.duration()).isEqualTo(Duration.ofMillis(10));
         assertThat(refused.tcpFlags()).isEqualTo(SYN | RST | ACK);
-        assertThat(refused.communityId()).startsWith("1:").hasSize(30);
+        assertThat(refused.communityId().text()).startsWith("1:").hasSize(30);
         ConnectionEvent coap = connections.stream().filter(c -> c.destination().port() == 5683).findFirst().orElseThrow();
         assertThat(coap.service()).isEqualTo("coap");
         assertThat(coap.packetsIn()).isZero();

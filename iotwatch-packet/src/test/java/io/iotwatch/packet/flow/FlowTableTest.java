@@ -39,7 +39,7 @@ class FlowTableTest {
                 PacketDecoder.ipv4ToString((int) flows.responderLo(slot)), flows.responderPort(slot),
                 flows.packetsOut(slot), flows.packetsIn(slot), flows.bytesOut(slot), flows.bytesIn(slot),
                 flows.payloadOut(slot), flows.payloadIn(slot), flows.flagsOut(slot), flows.flagsIn(slot),
-                flows.firstNanos(slot), flows.lastNanos(slot), flows.communityId(slot))),
+                flows.firstNanos(slot), flows.lastNanos(slot), flows.communityId(slot).text())),
                 List.of(observers));
     }
 

@@ -106,7 +106,7 @@ class PacketPipelineClassifierTest {
         assertThat(verdict.source()).isEqualTo(new Endpoint("192.168.1.10", 40000));
         assertThat(verdict.destination()).isEqualTo(new Endpoint("192.168.1.1", 22));
         assertThat(verdict.duration().toSeconds()).isEqualTo(3);
-        assertThat(verdict.communityId()).startsWith("1:");
+        assertThat(verdict.communityId().text()).startsWith("1:");
         assertThat(verdict.time().getEpochSecond()).isEqualTo(1_700_000_000);
     }
 

@@ -1,4 +1,4 @@
-package io.iotwatch.packet.flow;
+package io.iotwatch.core.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -71,17 +77,46 @@ class CommunityIdTest {
             int destinationPort, int seed, String expected) throws UnknownHostException {
         byte[] s = InetAddress.getByName(source).getAddress();
         byte[] d = InetAddress.getByName(destination).getAddress();
-        CommunityId id = new CommunityId(seed);
-        String actual = s.length == 4
-                ? id.ipv4(ByteBuffer.wrap(s).getInt(), ByteBuffer.wrap(d).getInt(), protocol, sourcePort, destinationPort)
-                : id.ipv6(ByteBuffer.wrap(s).getLong(0), ByteBuffer.wrap(s).getLong(8), ByteBuffer.wrap(d).getLong(0),
-                        ByteBuffer.wrap(d).getLong(8), protocol, sourcePort, destinationPort);
-        assertThat(actual).isEqualTo(expected);
+        CommunityId id = s.length == 4
+                ? CommunityId.ipv4(seed, ByteBuffer.wrap(s).getInt(), ByteBuffer.wrap(d).getInt(), protocol, sourcePort,
+                        destinationPort)
+                : CommunityId.ipv6(seed, ByteBuffer.wrap(s).getLong(0), ByteBuffer.wrap(s).getLong(8),
+                        ByteBuffer.wrap(d).getLong(0), ByteBuffer.wrap(d).getLong(8), protocol, sourcePort,
+                        destinationPort);
+        assertThat(id.text()).isEqualTo(expected);
+        assertThat(id).isEqualTo(CommunityId.of(expected)).hasSameHashCodeAs(CommunityId.of(expected))
+                .hasToString(expected);
+        assertThat(id.isEmpty()).isFalse();
     }
 
     @Test
-    void aSeedOutsideSixteenBitsIsRefused() {
-        assertThatThrownBy(() -> new CommunityId(65536)).isInstanceOf(IllegalArgumentException.class)
+    void aSeedPortOrProtocolOutsideItsFieldIsRefused() {
+        assertThatThrownBy(() -> CommunityId.ipv4(65536, 1, 2, 6, 1, 2)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("65535");
+        assertThatThrownBy(() -> CommunityId.ipv4(0, 1, 2, 6, 65536, 2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("65536");
+        assertThatThrownBy(() -> CommunityId.ipv6(0, 1, 2, 3, 4, 256, 1, 2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("256");
+    }
+
+    @Test
+    void noIdIsEmptyAndAGivenTextIsKeptAsItIs() {
+        assertThat(CommunityId.of(null)).isSameAs(CommunityId.NONE);
+        assertThat(CommunityId.of("")).isSameAs(CommunityId.NONE);
+        assertThat(CommunityId.NONE.isEmpty()).isTrue();
+        assertThat(CommunityId.NONE.text()).isEmpty();
+        assertThat(CommunityId.of("1:not base64 at all").text()).isEqualTo("1:not base64 at all");
+        assertThat(CommunityId.of("1:a=")).isNotEqualTo(CommunityId.of("1:b=")).isNotEqualTo("1:a=");
+    }
+
+    @Test
+    void anIdReadFromManyThreadsAtOnceIsTheSameText() throws Exception {
+        CommunityId id = CommunityId.ipv4(0, 0x80E86E78, 0x4223FACC, 6, 34855, 80);
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Callable<String>> reads = Collections.nCopies(64, id::text);
+            for (Future<String> text : pool.invokeAll(reads)) {
+                assertThat(text.get()).isEqualTo("1:LQU9qZlK+B5F3KDmev6m5PMibrg=");
+            }
+        }
     }
 }
