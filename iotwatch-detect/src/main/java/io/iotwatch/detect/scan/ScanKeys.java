@@ -12,7 +12,10 @@ import java.util.Arrays;
  *
  * <p>Each entry is {@value #WORDS} longs (its hash and number, value, window start, last seen, links to the
  * entries touched before and after it) and {@value #REFS} references (the two texts, the sample or tally,
- * the protocol), so that a look-up reads few cache lines.
+ * the protocol), so that a look-up reads few cache lines. The index keeps each entry's hash beside it, so
+ * that probing for a key reads no entry but the ones whose hash matches: under a flood most keys are new,
+ * and each probe step into the entries was a cache miss. Values are never 0: an entry with a tally has
+ * value 0, so that telling the two kinds apart reads no object.
  */
 final class ScanKeys<T> {
 
@@ -36,8 +39,8 @@ final class ScanKeys<T> {
     private Object[] refs = new Object[INITIAL * REFS];
     private int oldest = NONE;
     private int newest = NONE;
-    /** Open addressing over the entries: entry + 1, or 0 where free; at most half full. */
-    private int[] index = new int[2 * INITIAL];
+    /** Open addressing over the entries: the key's hash (high 32 bits) and entry + 1, or 0 where free; at most half full. */
+    private long[] index = new long[2 * INITIAL];
     private int[] free = new int[INITIAL];
     private int freeCount;
     private int used;
@@ -62,8 +65,12 @@ final class ScanKeys<T> {
     int touch(String first, String second, int number, int hash) {
         long hashNumber = (long) hash << 32 | number & 0xFFFF_FFFFL;
         int mask = index.length - 1;
-        for (int i = hash & mask; index[i] != 0; i = (i + 1) & mask) {
-            int e = index[i] - 1;
+        long entry;
+        for (int i = hash & mask; (entry = index[i]) != 0; i = (i + 1) & mask) {
+            if ((int) (entry >>> 32) != hash) {
+                continue;
+            }
+            int e = (int) entry - 1;
             if (words[e * WORDS + HASH_NUMBER] == hashNumber && first.equals(refs[e * REFS + FIRST])
                     && (second == null ? refs[e * REFS + SECOND] == null : second.equals(refs[e * REFS + SECOND]))) {
                 unlink(e);
@@ -76,6 +83,7 @@ final class ScanKeys<T> {
 
     /** Holds a key not held yet with its one value, the most recently touched, letting the stalest go when full. */
     void add(String first, String second, int number, int hash, long value, Object sample, String protocol, long time) {
+        checkValue(value);
         if (size == capacity) {
             evictions++;
             remove(oldest);
@@ -95,21 +103,28 @@ final class ScanKeys<T> {
         size++;
     }
 
-    /** Makes {@code value} the one value of an entry without a tally, its window starting at {@code time}. */
+    /** Makes {@code value} (not 0) the one value of an entry without a tally, its window starting at {@code time}. */
     void restart(int e, long value, Object sample, long time) {
+        checkValue(value);
         words[e * WORDS + VALUE] = value;
         words[e * WORDS + WINDOW_START] = time;
         refs[e * REFS + SAMPLE] = sample;
     }
 
+    private static void checkValue(long value) {
+        if (value == 0) {
+            throw new IllegalArgumentException("a scan key's value must not be 0");
+        }
+    }
+
     /** The entry's tally, once it has one; null while it has one value. */
     T tally(int e) {
-        Object sample = refs[e * REFS + SAMPLE];
-        return tallyType.isInstance(sample) ? tallyType.cast(sample) : null;
+        return words[e * WORDS + VALUE] == 0 ? tallyType.cast(refs[e * REFS + SAMPLE]) : null;
     }
 
     /** Gives the entry its tally, which counts its values from now on. */
     void promote(int e, T tally) {
+        words[e * WORDS + VALUE] = 0;
         refs[e * REFS + SAMPLE] = tally;
     }
 
@@ -156,12 +171,12 @@ final class ScanKeys<T> {
     private void remove(int e) {
         int mask = index.length - 1;
         int i = (int) (words[e * WORDS + HASH_NUMBER] >>> 32) & mask;
-        while (index[i] != e + 1) {
+        while ((int) index[i] != e + 1) {
             i = (i + 1) & mask;
         }
         // shift the rest of the probe run back over the gap, so that no look-up stops short of its key
         for (int j = (i + 1) & mask; index[j] != 0; j = (j + 1) & mask) {
-            int home = (int) (words[(index[j] - 1) * WORDS + HASH_NUMBER] >>> 32) & mask;
+            int home = (int) (index[j] >>> 32) & mask;
             if (i <= j ? home <= i || home > j : home <= i && home > j) {
                 index[i] = index[j];
                 i = j;
@@ -180,7 +195,7 @@ final class ScanKeys<T> {
         while (index[i] != 0) {
             i = (i + 1) & mask;
         }
-        index[i] = e + 1;
+        index[i] = (long) hash << 32 | (e + 1);
     }
 
     private int older(int e) {
@@ -226,7 +241,7 @@ final class ScanKeys<T> {
         words = Arrays.copyOf(words, n * WORDS);
         refs = Arrays.copyOf(refs, n * REFS);
         free = Arrays.copyOf(free, n);
-        index = new int[Integer.highestOneBit(2 * n - 1) << 1];
+        index = new long[Integer.highestOneBit(2 * n - 1) << 1];
         for (int e = oldest; e != NONE; e = newer(e)) {
             insertIndex(e, (int) (words[e * WORDS + HASH_NUMBER] >>> 32));
         }
